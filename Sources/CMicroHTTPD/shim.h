@@ -1,0 +1,52 @@
+#ifndef AGENTREF_CMICROHTTPD_SHIM_H
+#define AGENTREF_CMICROHTTPD_SHIM_H
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <microhttpd.h>
+
+// MHD_start_daemon and MHD_get_daemon_info are variadic, so Swift cannot call them.
+// These wrappers fix the options this project uses.
+
+/// Starts a daemon bound to 127.0.0.1:port (0 picks a free port) with one thread per
+/// connection, so a handler may block, for example while streaming Server-Sent Events.
+static inline struct MHD_Daemon *agentref_mhd_start_loopback(
+    uint16_t port,
+    MHD_AccessHandlerCallback handler, void *handler_context,
+    MHD_RequestCompletedCallback completed, void *completed_context,
+    unsigned int connection_timeout_seconds) {
+    struct sockaddr_in address;
+    memset(&address, 0, sizeof(address));
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD
+        | MHD_USE_ERROR_LOG;
+    return MHD_start_daemon(flags, port, NULL, NULL, handler, handler_context,
+                            MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
+                            MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
+                            MHD_OPTION_END);
+}
+
+/// Returns the port the daemon listens on, or 0 when MHD cannot tell.
+static inline uint16_t agentref_mhd_bound_port(struct MHD_Daemon *daemon) {
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info == NULL ? 0 : info->port;
+}
+
+static inline ssize_t agentref_mhd_reader_end_of_stream(void) {
+    return MHD_CONTENT_READER_END_OF_STREAM;
+}
+
+static inline ssize_t agentref_mhd_reader_end_with_error(void) {
+    return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static inline uint64_t agentref_mhd_size_unknown(void) { return MHD_SIZE_UNKNOWN; }
+
+#endif

@@ -1,0 +1,26 @@
+#ifndef AGENTREF_CNCURSESW_SHIM_H
+#define AGENTREF_CNCURSESW_SHIM_H
+
+// Wide-character ncurses: cchar_t, mvadd_wch and setcchar need this before the include.
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncurses.h>
+
+// Attribute macros and globals do not import into Swift, so these wrappers expose them.
+static inline unsigned int agentref_attr_bold(void) { return A_BOLD; }
+static inline unsigned int agentref_attr_reverse(void) { return A_REVERSE; }
+static inline unsigned int agentref_attr_underline(void) { return A_UNDERLINE; }
+static inline unsigned int agentref_attr_dim(void) { return A_DIM; }
+static inline unsigned int agentref_attr_normal(void) { return A_NORMAL; }
+static inline WINDOW *agentref_stdscr(void) { return stdscr; }
+static inline int agentref_lines(void) { return LINES; }
+static inline int agentref_cols(void) { return COLS; }
+static inline int agentref_colors(void) { return COLORS; }
+static inline int agentref_color_pairs(void) { return COLOR_PAIRS; }
+static inline int agentref_key_resize(void) { return KEY_RESIZE; }
+static inline int agentref_key_mouse(void) { return KEY_MOUSE; }
+static inline void agentref_set_escdelay(int ms) { set_escdelay(ms); }
+
+#endif
