@@ -32,11 +32,18 @@ public enum AgentRefJSON {
         return decoder
     }
 
-    /// Formats a date as ISO 8601 in UTC with milliseconds.
+    /// Formats a date as ISO 8601 in UTC with milliseconds, rounded to the nearest one.
+    ///
+    /// The milliseconds are computed here because Foundation's formatter truncates, which
+    /// turns a `Double` such as `…20.123` (stored as `…20.12299…`) into `.122`.
     public static func formatTimestamp(_ date: Date) -> String {
-        date.formatted(
-            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
-        )
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let wholeSeconds = seconds.remainder < 0 ? seconds.quotient - 1 : seconds.quotient
+        let fraction = (seconds.remainder + 1000) % 1000
+        let base = Date(timeIntervalSince1970: TimeInterval(wholeSeconds))
+            .formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        return String(base.dropLast()) + String(format: ".%03dZ", fraction)
     }
 
     /// Parses ISO 8601 with or without fractional seconds; returns nil for anything else.

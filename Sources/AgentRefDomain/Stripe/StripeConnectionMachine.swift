@@ -70,6 +70,11 @@ public struct StripeConnectionMachine: Hashable, Sendable {
         public var from: StripeConnectionStatus
         public var input: Input
 
+        public init(from: StripeConnectionStatus, input: Input) {
+            self.from = from
+            self.input = input
+        }
+
         public var description: String {
             "cannot apply \(input) to a Stripe connection that is \(from.label)"
         }
