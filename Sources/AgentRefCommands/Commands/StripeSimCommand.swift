@@ -1,0 +1,44 @@
+import AgentRefLog
+import Foundation
+import StripeSimulator
+
+/// `agentref stripe-sim`: runs the local Stripe stand-in until SIGINT or SIGTERM.
+struct StripeSimCommand {
+    static let spec = CommandSpec(
+        name: "stripe-sim",
+        summary: "Run the Stripe simulator: OAuth pages, webhook endpoints API and signed events.",
+        options: [
+            OptionSpec("port", value: "PORT", help: "TCP port to listen on; 0 picks a free one (default 12111)."),
+            OptionSpec("data-dir", value: "DIR", help: "Folder for stripe-sim.json; without it, state is kept in memory."),
+            OptionSpec("log-file", value: "PATH", help: "Append logs to PATH instead of standard error."),
+            OptionSpec("log-level", value: "LEVEL", help: "debug, info, warning or error (default info)."),
+        ],
+        discussion: """
+            STRIPE_SIM_WEBHOOK_SECRET, when set, is the whsec_… signing secret of every
+            webhook endpoint the simulator creates, so other tools can sign events too.
+            The first line on standard output is the URL the simulator listens on.
+            """
+    )
+
+    let parsed: ParsedArguments
+
+    func run() throws -> Int32 {
+        let logger = try LoggerFactory.make(component: "stripe-sim", parsed: parsed, command: "stripe-sim")
+        var configuration = SimulatorConfiguration(port: try parsed.port("port", default: 12111, command: "stripe-sim"))
+        configuration.dataDirectory = parsed.value("data-dir").map { URL(fileURLWithPath: $0) }
+        if let secret = ProcessInfo.processInfo.environment["STRIPE_SIM_WEBHOOK_SECRET"], !secret.isEmpty {
+            guard secret.hasPrefix("whsec_") else {
+                throw UsageError("invalid STRIPE_SIM_WEBHOOK_SECRET: it must start with whsec_", command: "stripe-sim")
+            }
+            configuration.webhookSecret = secret
+        }
+
+        let app = StripeSimulatorApp(configuration: configuration, logger: logger)
+        let url = try app.start()
+
+        Terminal.print("stripe simulator listening on \(url.absoluteString)")
+        SignalWaiter.waitForTermination()
+        app.stop()
+        return ExitCode.success
+    }
+}
