@@ -14,7 +14,7 @@ enum ClientFactory {
 
     static func make(
         baseURL: URL,
-        clock: VirtualClock = VirtualClock(),
+        clock: any ClientClock = VirtualClock(),
         retryPolicy: RetryPolicy = exactRetryPolicy(),
         rateLimit: RateLimit? = nil,
         feed: FeedOptions = FeedOptions(),
