@@ -13,7 +13,7 @@ extension AgentRefHTTPClient {
         return try await fetchPage(APIRequest(.get, ["conversions"], query: query))
     }
 
-    /// Conversions newest first, read page by page; stops after `maxItems` when given.
+    /// Reads conversions newest first, page by page, stopping after `maxItems` when given.
     public func allConversions(programID: String?, pageSize: Int = 100, maxItems: Int? = nil) async throws
         -> [Conversion] {
         try await PageCollector.collect(pageSize: pageSize, maxItems: maxItems) { position in

@@ -16,7 +16,7 @@ extension AgentRefHTTPClient {
         try await fetchPage(APIRequest(.get, ["programs"], query: position.queryItems))
     }
 
-    /// Every program, read page by page; stops after `maxItems` when given.
+    /// Reads every program page by page, stopping after `maxItems` when given.
     public func allPrograms(pageSize: Int = 100, maxItems: Int? = nil) async throws -> [Program] {
         try await PageCollector.collect(pageSize: pageSize, maxItems: maxItems) { position in
             try await programs(at: position)
@@ -47,7 +47,7 @@ extension AgentRefHTTPClient {
         try await fetchPage(APIRequest(.get, ["programs", programID, "affiliates"], query: position.queryItems))
     }
 
-    /// Every affiliate of a program, read page by page.
+    /// Reads every affiliate of a program page by page.
     public func allAffiliates(programID: String, pageSize: Int = 100) async throws -> [Affiliate] {
         try await PageCollector.collect(pageSize: pageSize, maxItems: nil) { position in
             try await affiliates(programID: programID, at: position)
@@ -72,7 +72,7 @@ extension AgentRefHTTPClient {
         return try await fetchObject(APIRequest(.post, ["clicks"], body: body))
     }
 
-    /// A new random `Idempotency-Key` value.
+    /// Makes a new random `Idempotency-Key` value.
     static func makeIdempotencyKey() -> String {
         "idem_" + UUID().uuidString.lowercased()
     }

@@ -5,8 +5,8 @@ import Foundation
 extension AgentRefHTTPClient {
     /// `POST /programs/{id}/connect-stripe` with `{"method":"oauth_url"}`.
     ///
-    /// Sent with an `Idempotency-Key`, so it is retried after a network error or a 5xx; a
-    /// server that ignores the key issues a fresh `authUrl`, which is just as usable.
+    /// The request carries an `Idempotency-Key`, so it is retried after a network error or a
+    /// 5xx. A server that ignores the key issues a fresh `authUrl`, which is just as usable.
     public func connectStripe(programID: String) async throws -> ConnectStripeResult {
         let body = Data(#"{"method":"oauth_url"}"#.utf8)
         let request = APIRequest(
@@ -23,7 +23,7 @@ extension AgentRefHTTPClient {
         try await stripeConnectionReport(programID: programID).connection
     }
 
-    /// The connection detail and where it came from.
+    /// Fetches the connection detail together with its source.
     ///
     /// When `GET /programs/{id}/stripe` is 404 but `GET /programs/{id}` succeeds, the route
     /// is missing (the hosted API), so the detail is built from the program's fields and the
@@ -54,8 +54,8 @@ extension AgentRefHTTPClient {
         try await fetchPage(APIRequest(.get, ["programs", programID, "stripe", "events"], query: position.queryItems))
     }
 
-    /// The detail that a program's own fields imply: connected with its account when it has
-    /// a `stripeAccountId`, else the extension `stripeStatus` or disconnected.
+    /// Builds the detail that a program's own fields imply: connected with its account when
+    /// it has a `stripeAccountId`, else the extension `stripeStatus` or disconnected.
     static func connection(from program: Program) -> StripeConnection {
         var connection = StripeConnection(
             programId: program.id,

@@ -9,7 +9,7 @@ public struct StripeEventRecord: Hashable, Sendable, Decodable {
     public var receivedAt: Date
     /// When Stripe created the event.
     public var created: Date?
-    /// What the server did with it: `conversion_created`, `linked`, `duplicate`,
+    /// The server's handling of the event: `conversion_created`, `linked`, `duplicate`,
     /// `refund_applied`, `subscription_ended`, `unattributed`, `ignored` or `revoked`.
     public var outcome: String
     /// One sentence on the outcome, such as why the event was ignored.

@@ -5,10 +5,10 @@ import Foundation
 /// without a feed of their own, and describes each change as a feed entry.
 ///
 /// A conversion not seen before is `conversion.created`, unless it is older than everything
-/// the previous poll returned, which means it only slid into the window. A seen conversion
-/// whose commission fell, whose refunded amount grew or whose status became refunded or
-/// partially refunded is `conversion.refunded`; any other change of status, amount or
-/// commission is `conversion.updated`. Sequence numbers are local to this detector.
+/// the previous poll returned, which means it only slid into the window. A known
+/// conversion is `conversion.refunded` when its commission fell, its refunded amount grew
+/// or its status became refunded or partially refunded. Any other change of status, amount
+/// or commission is `conversion.updated`. Sequence numbers are local to this detector.
 struct ConversionChangeDetector: Sendable {
     private var known: [String: Conversion] = [:]
     private var oldestKnownCreatedAt: Date?
@@ -84,8 +84,8 @@ struct ConversionChangeDetector: Sendable {
         return ConversionFeedEntry(sequence: nextSequence, type: type, occurredAt: occurredAt, conversion: conversion)
     }
 
-    /// Keeps the latest state of every conversion in `window`, and forgets the oldest ones
-    /// beyond a bound so a long session does not grow without limit.
+    /// Keeps the latest state of every conversion in `window`, and drops the oldest ones
+    /// beyond 5,000 so a long session does not grow without limit.
     private mutating func remember(_ window: [Conversion]) {
         for conversion in window { known[conversion.id] = conversion }
 

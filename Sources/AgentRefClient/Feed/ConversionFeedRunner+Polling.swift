@@ -59,8 +59,8 @@ extension ConversionFeedRunner {
     /// last `backlog` entries.
     ///
     /// - Returns: The last sequence on the server, or 0 when it has no entries.
-    // NOTE: the events route has no way to ask for the newest entries, so this reads every
-    // page once; with a long history it costs many requests of the shared pace.
+    // NOTE: the events route cannot return the newest entries first, so the first poll reads
+    // every page. With a long history that costs many requests of the shared pace.
     private func catchUpWithBacklog() async throws -> Int64 {
         var cursor: Int64 = 0
         var recent: [ConversionFeedEntry] = []
@@ -109,8 +109,8 @@ extension ConversionFeedRunner {
         }
     }
 
-    /// The newest page of conversions, plus older pages while every conversion on the last
-    /// page read is new, up to `maxCatchUpPages` extra pages.
+    /// Reads the newest page of conversions, then older pages while every conversion on the
+    /// last page read is new, up to `maxCatchUpPages` extra pages.
     private func readNewConversions(knownTo detector: ConversionChangeDetector) async throws -> [Conversion] {
         var position = ListPosition.first(limit: options.conversionsPageSize)
         var conversions: [Conversion] = []

@@ -6,10 +6,10 @@ import FoundationNetworking
 #endif
 
 extension ConversionFeedRunner {
-    /// How one stream connection ended.
+    /// The end of one stream connection.
     enum StreamOutcome {
-        /// The connection closed or failed; `error` says why, and `wasOpen` is true when a
-        /// 200 event stream had been established first.
+        /// The connection closed or failed. `error` gives the reason, and `wasOpen` is true
+        /// when a 200 event stream had been established first.
         case ended(AgentRefClientError, wasOpen: Bool)
         /// The server has no stream route, so the feed must poll.
         case routeMissing
@@ -98,8 +98,8 @@ extension ConversionFeedRunner {
         return .ended(apiError, wasOpen: wasOpen)
     }
 
-    /// Decodes an event's data as a feed entry and delivers it; other events are logged
-    /// and skipped.
+    /// Decodes an event's data as a feed entry and delivers it. Other events are logged and
+    /// skipped.
     private func deliver(_ event: ServerSentEvent) {
         do {
             let entry = try AgentRefJSON.makeDecoder().decode(ConversionFeedEntry.self, from: Data(event.data.utf8))
@@ -126,7 +126,8 @@ extension ConversionFeedRunner {
         APIRequest(.get, ["conversions", "stream"], query: [("programId", programID), ("backlog", String(backlog))])
     }
 
-    /// The stream request, with `Last-Event-ID` when resuming, and how to read a failure.
+    /// Builds the stream request, with `Last-Event-ID` when resuming, and the function that
+    /// turns a failed response into an error.
     private func makeStreamRequest() -> (urlRequest: URLRequest, mapFailure: EventStreamConnection.FailureMapper) {
         let apiRequest = streamAPIRequest
         var urlRequest = client.makeURLRequest(apiRequest, accept: "text/event-stream")

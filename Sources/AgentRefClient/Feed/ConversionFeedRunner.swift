@@ -18,8 +18,8 @@ actor ConversionFeedRunner {
 
     /// Sequence of the last entry delivered to the consumer.
     var lastDeliveredSequence: Int64?
-    /// The highest `id` the stream sent, possibly without an entry; where a stream that
-    /// delivered nothing yet resumes.
+    /// The highest `id` the stream sent, possibly without an entry. A stream that delivered
+    /// nothing yet resumes after it.
     var announcedSequence: Int64?
     /// The server's `retry` time, in seconds.
     var serverRetryDelay: Double?
@@ -41,8 +41,8 @@ actor ConversionFeedRunner {
 
     var clock: any ClientClock { client.options.clock }
 
-    /// Where a resumed stream or a poll continues: after the last delivered entry, else
-    /// after the last id the stream announced.
+    /// The sequence after which a resumed stream or a poll continues: the last delivered
+    /// entry, else the last id the stream announced.
     var resumeSequence: Int64? {
         lastDeliveredSequence ?? announcedSequence
     }
@@ -79,9 +79,9 @@ actor ConversionFeedRunner {
         continuation.yield(.connection(state))
     }
 
-    /// The wait after the current run of failures: the server's `retry` time (or
-    /// `options.reconnectDelay`) doubled per failure after the first, capped at
-    /// `maxReconnectDelay`, with the upper half randomized so clients do not reconnect in step.
+    /// Computes the wait after the current run of failures. It is the server's `retry` time
+    /// (or `options.reconnectDelay`) doubled per failure after the first and capped at
+    /// `maxReconnectDelay`, and its upper half is random so clients do not reconnect in step.
     func reconnectDelay() -> Double {
         let base = serverRetryDelay ?? options.reconnectDelay
         let exponent = Double(min(max(consecutiveFailures - 1, 0), 20))
@@ -89,8 +89,8 @@ actor ConversionFeedRunner {
         return ceiling / 2 + client.options.retryPolicy.random(0...(ceiling / 2))
     }
 
-    /// The wait before the next attempt after `error`: the server's `Retry-After` for a
-    /// 429, else `reconnectDelay()`, and never less than `minimum`.
+    /// Computes the wait before the next attempt after `error`: the server's `Retry-After`
+    /// for a 429, else `reconnectDelay()`, and never less than `minimum`.
     func delay(after error: AgentRefClientError, minimum: Double = 0) -> Double {
         if error.isRateLimited {
             return max(minimum, error.retryAfterSeconds ?? client.options.retryPolicy.defaultRetryAfter)

@@ -9,8 +9,9 @@ import FoundationNetworking
 /// Foundation has no `URLSession.bytes(for:)`. The stream yields `.opened` once a 200
 /// response with an event-stream content type arrives, then `.bytes` for each piece of the
 /// body. It finishes when the server closes the body, and throws when the request fails,
-/// when the response is not an event stream (the error from `mapFailure`), or when no byte
-/// arrived for `idleTimeout` seconds. Ending the iteration cancels the request.
+/// when the response is not an event stream (the error from `mapFailure`), or with a
+/// NETWORK_ERROR when no byte arrived for `idleTimeout` seconds. Ending the iteration
+/// cancels the request.
 final class EventStreamConnection: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     enum Chunk: Sendable {
         case opened(HTTPURLResponse)
@@ -108,7 +109,13 @@ final class EventStreamConnection: NSObject, URLSessionDataDelegate, @unchecked 
         let idle = lock.withLock { Date().timeIntervalSince(lastActivity) }
         guard idle > idleTimeout else { return }
 
-        continuation.finish(throwing: URLError(.timedOut))
+        let seconds = idleTimeout.formatted(.number.precision(.fractionLength(0...1)))
+        let error = AgentRefClientError(
+            code: AgentRefClientError.networkErrorCode,
+            status: nil,
+            message: "The live conversion stream sent nothing for \(seconds) s, not even a keep-alive, so it counts as dropped."
+        )
+        continuation.finish(throwing: error)
         close()
     }
 

@@ -3,7 +3,7 @@ public struct FeedOptions: Hashable, Sendable {
     /// First wait before reconnecting a dropped stream, in seconds, until the server sends
     /// its own `retry` time. Later failures in a row double it.
     public var reconnectDelay: Double
-    /// Longest wait between reconnection or polling attempts after failures, in seconds.
+    /// Maximum wait between reconnection or polling attempts after failures, in seconds.
     public var maxReconnectDelay: Double
     /// Seconds without any byte (the server sends `: keep-alive` every 15 s) after which a
     /// stream counts as dropped.
@@ -15,7 +15,7 @@ public struct FeedOptions: Hashable, Sendable {
     public var eventsPageSize: Int
     /// Conversions per `GET /conversions` request when diffing the hosted API's list, 1 to 100.
     public var conversionsPageSize: Int
-    /// Most extra pages read in one poll to catch up after many new conversions.
+    /// Maximum number of extra pages read in one poll to catch up after many new conversions.
     public var maxCatchUpPages: Int
 
     public init(

@@ -3,12 +3,12 @@ import Foundation
 /// Parses a `text/event-stream` body as it arrives, following the WHATWG HTML standard's
 /// "Parsing an event stream" (section 9.2.6).
 ///
-/// Chunks may split lines, line breaks (a CR at the end of one chunk and its LF at the
-/// start of the next count as one break) and UTF-8 sequences anywhere. Lines end in LF,
-/// CR or CRLF; a leading byte order mark is skipped; `:` lines are comments; `data` lines
-/// are joined with LF; `id` containing NUL is ignored; `retry` is used only when it is all
-/// ASCII digits. An event still being collected when the stream ends is dropped, as the
-/// standard requires.
+/// Chunks may split lines, line breaks and UTF-8 sequences anywhere, and a CR at the end of
+/// one chunk with its LF at the start of the next counts as one break. Lines end in LF, CR
+/// or CRLF. A leading byte order mark is skipped, and lines starting with `:` are comments.
+/// The `data` lines of an event are joined with LF. An `id` containing NUL is ignored, and
+/// `retry` is used only when it is all ASCII digits. An event still being collected when
+/// the stream ends is dropped, as the standard requires.
 public struct ServerSentEventParser: Sendable {
     /// The last event ID buffer, which persists across events and is updated even by an
     /// `id` line in a block without `data`.

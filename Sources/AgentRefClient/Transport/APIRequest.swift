@@ -51,8 +51,8 @@ struct APIRequest: Sendable {
         return query.isEmpty ? path : path + "?" + query
     }
 
-    /// The full URL below `baseURL`, every segment and query value percent-encoded so that
-    /// ids and opaque cursors (which may contain `+`, `/` and `=`) arrive unchanged.
+    /// Builds the full URL below `baseURL`, percent-encoding every segment and query value so
+    /// that ids and opaque cursors (which may contain `+`, `/` and `=`) arrive unchanged.
     func url(relativeTo baseURL: URL) -> URL {
         var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)!
         let segments = pathSegments.map(Self.escape).joined(separator: "/")

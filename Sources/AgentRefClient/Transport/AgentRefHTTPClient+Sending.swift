@@ -48,7 +48,7 @@ extension AgentRefHTTPClient {
     }
 
     /// Sends `request` through the pacer, retrying as `options.retryPolicy` allows, and
-    /// returns the body and response of the first 2xx answer.
+    /// returns the body and response of the first 2xx response.
     ///
     /// - Throws: `AgentRefClientError` for the last failure when retries are used up or not
     ///   allowed for this request.
@@ -80,7 +80,7 @@ extension AgentRefHTTPClient {
         }
     }
 
-    /// One try: waits for the pacer, sends, and classifies the result.
+    /// Makes one attempt: waits for the pacer, sends, and classifies the result.
     private func attempt(_ request: APIRequest) async -> Result<(Data, HTTPURLResponse), AgentRefClientError> {
         do {
             try await pacer?.acquire()

@@ -59,7 +59,7 @@ public actor RequestPacer {
         }
     }
 
-    /// Holds back every request until `seconds` from now, after the server answered 429.
+    /// Holds back every request until `seconds` from now, after the server responded with 429.
     public func hold(forSeconds seconds: Double) {
         let until = clock.now().addingTimeInterval(seconds)
         if until > holdUntil { holdUntil = until }

@@ -9,7 +9,7 @@ enum ResponseErrorMapper {
     /// Longest excerpt of a non-JSON error body quoted in a message, in characters.
     static let excerptLength = 200
 
-    /// The error for a response with a non-2xx status.
+    /// Builds the error for a response with a non-2xx status.
     ///
     /// A JSON error envelope gives the code, message, details and request id. Any other
     /// body still gives a code derived from the status and a message naming the status and
@@ -47,7 +47,7 @@ enum ResponseErrorMapper {
         return error
     }
 
-    /// The error for a request that got no response.
+    /// Builds the error for a request that got no response.
     static func networkError(_ error: Error, request: APIRequest, baseURL: URL) -> AgentRefClientError {
         if error is CancellationError || (error as? URLError)?.code == .cancelled {
             return AgentRefClientError(
@@ -66,7 +66,7 @@ enum ResponseErrorMapper {
         )
     }
 
-    /// The error for a 2xx response whose body does not have the expected shape.
+    /// Builds the error for a 2xx response whose body does not have the expected shape.
     static func invalidResponse(
         _ error: Error,
         response: HTTPURLResponse,
@@ -82,7 +82,7 @@ enum ResponseErrorMapper {
         )
     }
 
-    /// The API's code for `status`, used when the body does not name one. A 405 is
+    /// Returns the API's code for `status`, used when the body does not name one. A 405 is
     /// BAD_REQUEST, as the API reports it.
     static func defaultCode(forStatus status: Int) -> String {
         switch status {
@@ -110,7 +110,7 @@ enum ResponseErrorMapper {
         return excerpt.isEmpty ? head + "." + hint : head + ": " + excerpt + hint
     }
 
-    /// The start of a body as one line of printable text; for HTML, the page's title.
+    /// Returns the start of a body as one line of printable text, or the title of an HTML page.
     static func bodyExcerpt(_ body: Data, contentType: String?) -> String {
         var text = String(decoding: body.prefix(8 * 1024), as: UTF8.self)
         if contentType?.lowercased().contains("html") == true || text.lowercased().contains("<html") {

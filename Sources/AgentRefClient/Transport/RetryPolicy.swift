@@ -39,7 +39,7 @@ public struct RetryPolicy: Sendable {
     /// Never retries.
     public static let none = RetryPolicy(maxRetries: 0)
 
-    /// The delay before retry number `retry` (0 for the first retry), in seconds.
+    /// Computes the delay before retry number `retry` (0 for the first retry), in seconds.
     public func backoffDelay(forRetry retry: Int) -> Double {
         let exponent = Double(min(retry, 30))
         let ceiling = min(maxDelay, baseDelay * pow(2, exponent))

@@ -3,11 +3,11 @@ import AgentRefDomain
 import AgentRefLog
 import Foundation
 
-/// Test clients: no pacing and no real waiting unless a test asks for them.
+/// Test clients without pacing or real waiting, unless a test passes them in.
 enum ClientFactory {
     static let apiKey = APIKey("ak_test_clienttests0000000000000000000000abcd")
 
-    /// A retry policy whose jitter always picks the upper bound, so delays are exact.
+    /// Makes a retry policy whose jitter always picks the upper bound, so delays are exact.
     static func exactRetryPolicy(maxRetries: Int = 3) -> RetryPolicy {
         RetryPolicy(maxRetries: maxRetries, baseDelay: 0.5, maxDelay: 8, random: { $0.upperBound })
     }

@@ -3,7 +3,7 @@ import Foundation
 import ServiceKit
 
 /// A small AgentRef-shaped API on loopback for client tests: routes under `/api/v1`
-/// answer with the contract's envelopes, every request is recorded, and unknown routes
+/// respond with the API's envelopes, every request is recorded, and unknown routes
 /// get the API's 404 NOT_FOUND envelope.
 final class StubAPIServer: @unchecked Sendable {
     typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
@@ -30,7 +30,7 @@ final class StubAPIServer: @unchecked Sendable {
         }
     }
 
-    /// Registers a route that answers with `responses` in turn and then repeats the last one.
+    /// Registers a route that responds with `responses` in turn and then repeats the last one.
     func script(_ method: String, _ path: String, _ responses: [HTTPResponse]) {
         let queue = ResponseQueue(responses)
         route(method, path) { _ in queue.next() }

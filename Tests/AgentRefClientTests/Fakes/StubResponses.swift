@@ -14,7 +14,7 @@ enum StubResponses {
         return json(body, status: status)
     }
 
-    /// A list envelope with the full list meta.
+    /// Builds a list envelope with the full list meta.
     static func list<Item: Encodable>(
         _ items: [Item],
         total: Int? = nil,

@@ -173,8 +173,13 @@ final class FeedStreamTests: XCTestCase {
         log.append(sequences: 2...2)
         await feed.wait(for: "entry after reconnecting") { $0.sequences.count == 2 }
 
+        let silenceReported = feed.states.contains { state in
+            if case .disconnected(let message, _) = state { return message.contains("sent nothing for 0.3 s") }
+            return false
+        }
         XCTAssertEqual(feed.sequences, [1, 2])
         XCTAssertEqual(streamRequests[1].header("Last-Event-ID"), "1")
+        XCTAssertTrue(silenceReported, "\(feed.states)")
     }
 
     func testUndecodableEventIsSkipped() async {

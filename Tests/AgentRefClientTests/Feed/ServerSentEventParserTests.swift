@@ -65,7 +65,7 @@ final class ServerSentEventParserTests: XCTestCase {
         XCTAssertEqual(events, [ServerSentEvent(data: "a\nb")])
     }
 
-    func testMultiLineDataKeepsInnerLinesAndDropsLastFeed() {
+    func testMultiLineDataIsJoined() {
         let (events, _) = parse(["data: first\ndata:\ndata:  third\n\n"])
 
         XCTAssertEqual(events.first?.data, "first\n\n third")
@@ -78,7 +78,7 @@ final class ServerSentEventParserTests: XCTestCase {
         XCTAssertEqual(parser.commentCount, 2)
     }
 
-    func testEventWithoutDataIsNotDispatchedButIdSticks() {
+    func testIdWithoutDataIsKept() {
         let (events, parser) = parse(["id: 42\n\n", "event: ping\n\n", "data: later\n\n"])
 
         XCTAssertEqual(parser.lastEventID, "42")
@@ -141,7 +141,7 @@ final class ServerSentEventParserTests: XCTestCase {
         XCTAssertEqual(parse(bytes: bytes, pieceSize: 1), [ServerSentEvent(data: "北風 ☕️ café")])
     }
 
-    func testDefaultEventTypeIsMessageAndTypeResetsAfterDispatch() {
+    func testEventTypeDefaultsToMessage() {
         let (events, _) = parse(["event: custom\ndata: a\n\ndata: b\n\n"])
 
         XCTAssertEqual(events.map(\.type), ["custom", "message"])

@@ -28,7 +28,7 @@ final class ErrorMappingTests: XCTestCase {
         }
     }
 
-    func testEveryAPIErrorCodeKeepsCodeStatusMessageAndRequestID() async {
+    func testEveryErrorCodeIsMapped() async {
         let cases: [(status: Int, code: String)] = [
             (400, "BAD_REQUEST"), (400, "VALIDATION_ERROR"), (401, "UNAUTHORIZED"), (403, "FORBIDDEN"),
             (404, "NOT_FOUND"), (405, "BAD_REQUEST"), (409, "CONFLICT"), (413, "PAYLOAD_TOO_LARGE"),
@@ -79,7 +79,7 @@ final class ErrorMappingTests: XCTestCase {
         XCTAssertEqual(error?.requestID, "req_proxy1")
     }
 
-    func testPlainTextErrorBodyIsQuotedOnOneLine() async {
+    func testPlainTextErrorBodyIsQuoted() async {
         stub.script("GET", "/programs/:id", [.text("upstream\nconnect error\u{1B}[31m", status: 503)])
 
         let error = await programError()

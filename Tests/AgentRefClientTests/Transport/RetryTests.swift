@@ -101,7 +101,7 @@ final class RetryTests: XCTestCase {
         XCTAssertEqual(stub.requests(to: "/clicks").count, 1)
     }
 
-    func testPostWithIdempotencyKeyIsRetriedWithSameKey() async throws {
+    func testIdempotentPostIsRetried() async throws {
         let result = ConnectStripeResult(connected: false, programId: "prg_1", programReadiness: .setup,
                                          authUrl: "http://127.0.0.1:1/oauth/authorize?state=s", message: "Open the URL")
         stub.script("POST", "/programs/:id/connect-stripe", [serverError(), StubResponses.object(result)])
@@ -145,7 +145,7 @@ final class RetryTests: XCTestCase {
         XCTAssertEqual(clock.sleeps.first ?? 0, 12, accuracy: 1)
     }
 
-    func testRateLimitLongerThanCapIsReturnedAtOnce() async {
+    func testLongRetryAfterIsNotAwaited() async {
         let limited = StubResponses.error(429, "RATE_LIMITED", "Slow down", headers: [("Retry-After", "600")])
         stub.script("GET", "/programs/:id", [limited, programResponse])
         let client = ClientFactory.make(baseURL: baseURL, clock: clock)
