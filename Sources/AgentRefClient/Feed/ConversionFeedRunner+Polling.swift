@@ -92,9 +92,12 @@ extension ConversionFeedRunner {
                     let window = try await readNewConversions(knownTo: detector)
                     detector.changes(in: window, now: clock.now()).forEach(deliver)
                 } else {
-                    let limit = min(100, max(options.conversionsPageSize, backlog))
-                    let page = try await client.conversions(programID: programID, at: .first(limit: limit))
-                    detector.recordInitial(page.items, backlog: backlog).forEach(deliver)
+                    let window = try await client.allConversions(
+                        programID: programID,
+                        pageSize: min(100, max(options.conversionsPageSize, backlog)),
+                        maxItems: max(options.conversionsPageSize, backlog)
+                    )
+                    detector.recordInitial(window, backlog: backlog).forEach(deliver)
                     hasWindow = true
                 }
                 consecutiveFailures = 0

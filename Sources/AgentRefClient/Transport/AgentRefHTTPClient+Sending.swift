@@ -84,7 +84,10 @@ extension AgentRefHTTPClient {
     private func attempt(_ request: APIRequest) async -> Result<(Data, HTTPURLResponse), AgentRefClientError> {
         do {
             try await pacer?.acquire()
+            let started = Date()
             let (data, response) = try await transport.send(makeURLRequest(request))
+            logResponse(response, to: request, startedAt: started)
+
             guard (200..<300).contains(response.statusCode) else {
                 let error = ResponseErrorMapper.error(for: response, body: data, request: request, now: options.clock.now())
                 return .failure(error)
@@ -112,6 +115,14 @@ extension AgentRefHTTPClient {
         let isTransient = error.isNetworkError || (error.status ?? 0) >= 500
         guard isTransient, request.isSafeToRepeat else { return nil }
         return policy.backoffDelay(forRetry: retries)
+    }
+
+    private func logResponse(_ response: HTTPURLResponse, to request: APIRequest, startedAt started: Date) {
+        var details = metadata(for: request)
+        details[.status] = String(response.statusCode)
+        details[.duration] = String(Int((Date().timeIntervalSince(started) * 1000).rounded()))
+        if let requestID = response.value(forHTTPHeaderField: "X-Request-Id") { details[.requestID] = requestID }
+        logger.debug("response received", details)
     }
 
     private func logFailure(_ error: AgentRefClientError, of request: APIRequest) {
