@@ -1,3 +1,4 @@
+import AgentRefDomain
 import Foundation
 
 /// A failed call to the AgentRef API.
@@ -16,6 +17,8 @@ public struct AgentRefClientError: Error, Hashable, Sendable, CustomStringConver
     public var requestID: String?
     /// Seconds the server asked to wait (`Retry-After`) before trying again.
     public var retryAfterSeconds: Double?
+    /// The server's `error.details`, such as the invalid fields of a VALIDATION_ERROR.
+    public var details: JSONValue?
 
     public init(code: String, status: Int?, message: String, requestID: String? = nil, retryAfterSeconds: Double? = nil) {
         self.code = code
@@ -40,10 +43,13 @@ public struct AgentRefClientError: Error, Hashable, Sendable, CustomStringConver
     public static let notFoundCode = "NOT_FOUND"
     public static let conflictCode = "CONFLICT"
     public static let rateLimitedCode = "RATE_LIMITED"
+    public static let payloadTooLargeCode = "PAYLOAD_TOO_LARGE"
     public static let internalErrorCode = "INTERNAL_ERROR"
     public static let networkErrorCode = "NETWORK_ERROR"
     public static let invalidResponseCode = "INVALID_RESPONSE"
     public static let invalidConfigurationCode = "INVALID_CONFIGURATION"
+    /// The caller cancelled the task that was waiting for the response.
+    public static let cancelledCode = "CANCELLED"
 
     /// True when no response arrived (connection refused, timeout, DNS).
     public var isNetworkError: Bool { code == Self.networkErrorCode }
