@@ -58,6 +58,7 @@ let package = Package(
             name: "AgentRefServerTests",
             dependencies: ["AgentRefServer", "StripeSimulator", "ServiceKit", "AgentRefDomain"]
         ),
+        .testTarget(name: "AgentRefCommandsTests", dependencies: ["AgentRefCommands"]),
         .testTarget(
             name: "StripeSimulatorTests",
             dependencies: ["StripeSimulator", "ServiceKit", "AgentRefDomain"]

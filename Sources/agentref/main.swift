@@ -1,1 +1,5 @@
-print("agentref")
+import AgentRefCommands
+import Foundation
+
+setlocale(LC_ALL, "")
+exit(AgentRefCLI.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,107 @@
+import AgentRefClient
+import AgentRefDomain
+import AgentRefLog
+import AgentRefServer
+import AgentRefTUI
+import Foundation
+import StripeSimulator
+
+/// `agentref demo`: the whole product on one machine. Starts the Stripe simulator and the
+/// AgentRef server with demo data in this process, simulates customers paying once a
+/// program is connected, and opens the dashboard.
+struct DemoCommand {
+    static let spec = CommandSpec(
+        name: "demo",
+        summary: "Run server, Stripe simulator, simulated payments and the dashboard together.",
+        options: [
+            OptionSpec("data-dir", value: "DIR", help: "Keep the demo's data and logs in DIR (default: a new folder under /tmp)."),
+            OptionSpec("port", value: "PORT", help: "Server port; 0 picks a free one (default 0)."),
+            OptionSpec("sim-port", value: "PORT", help: "Stripe simulator port; 0 picks a free one (default 0)."),
+            OptionSpec("theme", value: "NAME", help: "Dashboard theme: default, light, high-contrast or monochrome."),
+            OptionSpec("no-traffic", help: "Do not simulate payments; send them with 'agentref trigger'."),
+            OptionSpec("no-dashboard", help: "Start everything and print the URLs, without the dashboard (stop with Ctrl-C)."),
+        ],
+        discussion: """
+            In the dashboard: select a program, press s for Program Settings > Stripe, c to
+            connect, open the authorization URL (o opens a browser, y copies it) and approve
+            the form; once connected, press f and watch conversions arrive.
+            Logs are written to DIR/logs, never to the screen.
+            """
+    )
+
+    let parsed: ParsedArguments
+
+    func run() throws -> Int32 {
+        let dataDirectory = try makeDataDirectory()
+        let logs = dataDirectory.appendingPathComponent("logs")
+        let key = APIKey.makeTestKey()
+        let sink = try LogSink.file(atPath: logs.appendingPathComponent("demo.log").path)
+        let logger = Logger(component: "demo", sink: sink)
+
+        let simulator = try startSimulator(dataDirectory: dataDirectory, logger: logger.scoped("stripe-sim"))
+        defer { simulator.app.stop() }
+        let server = try startServer(dataDirectory: dataDirectory, key: key, stripeURL: simulator.url, logger: logger.scoped("server"))
+        defer { server.app.stop() }
+
+        let apiURL = server.url.appendingPathComponent("api/v1")
+        let traffic = DemoTraffic(
+            server: AgentRefAPICalls(apiBaseURL: apiURL, key: key),
+            simulator: SimulatorControlClient(baseURL: simulator.url),
+            logger: logger.scoped("traffic")
+        )
+        if !parsed.flag("no-traffic") { traffic.start() }
+        defer { traffic.stop() }
+
+        logger.info("demo started", [.url: server.url.absoluteString, .dataDirectory: dataDirectory.path])
+        let status = try runFrontEnd(apiURL: apiURL, key: key, simulatorURL: simulator.url, logger: logger)
+        Terminal.print("demo stopped; data and logs are in \(dataDirectory.path)")
+        return status
+    }
+
+    private func runFrontEnd(apiURL: URL, key: APIKey, simulatorURL: URL, logger: Logger) throws -> Int32 {
+        if parsed.flag("no-dashboard") {
+            Terminal.print("agentref server listening on \(apiURL.deletingLastPathComponent().deletingLastPathComponent().absoluteString)")
+            Terminal.print("stripe simulator listening on \(simulatorURL.absoluteString)")
+            Terminal.print("AGENTREF_API_URL=\(apiURL.absoluteString)")
+            Terminal.print("AGENTREF_API_KEY=\(key.secret)")
+            SignalWaiter.waitForTermination()
+            return ExitCode.success
+        }
+
+        var options = ClientOptions()
+        options.rateLimit = nil
+        let client = AgentRefHTTPClient(baseURL: apiURL, apiKey: key, options: options, logger: logger.scoped("client"))
+        var dashboard = DashboardOptions(log: logger.scoped("dashboard"))
+        dashboard.themeName = parsed.value("theme") ?? ProcessInfo.processInfo.environment["AGENTREF_THEME"]
+        return try runDashboard(service: client, options: dashboard)
+    }
+
+    private func makeDataDirectory() throws -> URL {
+        let path = parsed.value("data-dir")
+            ?? NSTemporaryDirectory() + "agentref-demo-" + IdentifierGenerator.make(prefix: "run", length: 8)
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func startSimulator(dataDirectory: URL, logger: Logger) throws -> (app: StripeSimulatorApp, url: URL) {
+        var configuration = SimulatorConfiguration(port: try parsed.port("sim-port", default: 0, command: Self.spec.name))
+        configuration.dataDirectory = dataDirectory.appendingPathComponent("stripe-sim")
+        configuration.webhookSecret = SimulatorConfiguration.webhookSecret(fromEnvironment: ProcessInfo.processInfo.environment)
+        let app = StripeSimulatorApp(configuration: configuration, logger: logger)
+        return (app, try app.start())
+    }
+
+    private func startServer(dataDirectory: URL, key: APIKey, stripeURL: URL, logger: Logger) throws -> (app: AgentRefServerApp, url: URL) {
+        var configuration = ServerConfiguration(
+            port: try parsed.port("port", default: 0, command: Self.spec.name),
+            dataDirectory: dataDirectory.appendingPathComponent("server"),
+            apiKeys: [key]
+        )
+        configuration.stripeAPIBase = stripeURL
+        configuration.stripeConnectBase = stripeURL
+        configuration.seedDemoData = true
+        let app = AgentRefServerApp(configuration: configuration, logger: logger)
+        return (app, try app.start())
+    }
+}
