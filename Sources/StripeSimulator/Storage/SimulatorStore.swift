@@ -19,12 +19,18 @@ final class SimulatorStore: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// Reads the state file when it exists; a missing file means a fresh simulator.
+    /// Reads the state file when it exists. A missing file means a fresh simulator, and
+    /// an empty state is written at once so an unwritable data directory fails here rather
+    /// than at the first change.
     ///
     /// - Throws: `SimulatorStoreError.unreadable` when the file exists but cannot be read
-    ///   or decoded.
+    ///   or decoded, `SimulatorStoreError.unwritable` when a new file cannot be written.
     func load() throws {
-        guard let fileURL, FileManager.default.fileExists(atPath: fileURL.path) else { return }
+        guard let fileURL else { return }
+        guard FileManager.default.fileExists(atPath: fileURL.path) else {
+            try lock.withLock { try save(state) }
+            return
+        }
 
         let loaded: SimulatorState
         do {

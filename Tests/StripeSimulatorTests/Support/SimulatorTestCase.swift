@@ -30,15 +30,15 @@ class SimulatorTestCase: XCTestCase {
         )
     }
 
-    func startSimulator(_ configuration: SimulatorConfiguration = testConfiguration()) throws {
+    func startSimulator(_ configuration: SimulatorConfiguration = testConfiguration(), logger: Logger = .silent) throws {
         let clock = self.clock
-        app = StripeSimulatorApp(configuration: configuration, logger: .silent, clock: { clock.now })
+        app = StripeSimulatorApp(configuration: configuration, logger: logger, clock: { clock.now })
         baseURL = try app.start()
     }
 
-    func restartSimulator(_ configuration: SimulatorConfiguration) throws {
+    func restartSimulator(_ configuration: SimulatorConfiguration, logger: Logger = .silent) throws {
         app.stop()
-        try startSimulator(configuration)
+        try startSimulator(configuration, logger: logger)
     }
 
     override func tearDown() {
