@@ -3,7 +3,7 @@ import Foundation
 import ServiceKit
 
 extension StripeSimulatorApp {
-    /// Every route the simulator serves.
+    /// Builds the router with every route the simulator serves.
     func makeRouter() -> Router {
         let authenticator = APIAuthenticator(store: store)
         let authorize = AuthorizeHandlers(store: store, clock: clock, logger: logger)

@@ -21,7 +21,7 @@ final class AuthorizePageTests: SimulatorTestCase {
         }
     }
 
-    /// The hidden inputs of the page's form as name → value, with HTML entities decoded.
+    /// Returns the hidden inputs of the page's form as name → value, entities decoded.
     private func hiddenInputs(in html: String) -> [String: String] {
         var result: [String: String] = [:]
         let inputs = matches(#"<input type="hidden" name="([a-z_]+)" value="([^"]*)">"#, in: html)

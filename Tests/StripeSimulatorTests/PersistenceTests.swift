@@ -46,7 +46,7 @@ final class PersistenceTests: SimulatorTestCase {
         XCTAssertEqual(try exchange(code: code).status, 400)
     }
 
-    func testStateFileIsPrivateAndLeavesNoTemporaryFiles() throws {
+    func testStateFileIsPrivateAndAlone() throws {
         try connect()
 
         let attributes = try FileManager.default.attributesOfItem(atPath: stateFile.path)

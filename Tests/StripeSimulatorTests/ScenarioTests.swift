@@ -11,7 +11,7 @@ final class ScenarioTests: SimulatorTestCase {
         (receiver, secret) = try connectWithReceiver()
     }
 
-    /// The events the receiver got since `start`, each signature checked.
+    /// Returns the events the receiver got since `start`, after checking each signature.
     private func receivedEvents(from start: Int = 0) throws -> [[String: Any]] {
         try receiver.received.dropFirst(start).map { delivery in
             try delivery.verify(secret: secret)
@@ -282,13 +282,25 @@ final class ScenarioTests: SimulatorTestCase {
         XCTAssertEqual(receiver.received.count, 2)
     }
 
-    func testAccountDefaultsToFirstAndCurrencyToAccountCurrency() throws {
+    func testTriggerDefaultsAccountAndCurrency() throws {
         let response = try trigger(["scenario": "direct-charge"])
         let charge = try object(try receivedEvents(), "charge.succeeded")
 
         XCTAssertEqual(response.string(at: "account"), Self.northwind)
         XCTAssertEqual(charge.string(at: "currency"), "usd")
         XCTAssertEqual(charge.int(at: "amount"), 2900)
+    }
+
+    func testTargetSelectsItsOwnAccount() throws {
+        let (harborReceiver, _) = try connectWithReceiver(Self.harbor)
+        let payment = try trigger(["scenario": "direct-charge", "account": Self.harbor])
+        let chargeID = try XCTUnwrap(payment.string(at: "objects.charge"))
+
+        let refund = try trigger(["scenario": "refund", "target": ["charge": chargeID]])
+
+        XCTAssertEqual(refund.string(at: "account"), Self.harbor)
+        XCTAssertEqual(harborReceiver.received.count, 2)
+        XCTAssertEqual(receiver.received.count, 0)
     }
 
     func testInvalidTriggerBodiesAreRejected() throws {

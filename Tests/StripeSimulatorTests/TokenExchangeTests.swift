@@ -96,7 +96,7 @@ final class TokenExchangeTests: SimulatorTestCase {
         try assertOAuthError(response, status: 400, error: "invalid_request", mentioning: "code")
     }
 
-    func testRefreshTokenIssuesNewAccessTokenForSameAccount() throws {
+    func testRefreshTokenIssuesNewAccessToken() throws {
         let first = try exchange(code: try authorizationCode(account: Self.harbor)).jsonObject()
         let refresh = try XCTUnwrap(first["refresh_token"] as? String)
 

@@ -188,7 +188,7 @@ final class WebhookEndpointTests: SimulatorTestCase {
         try assertStripeError(response, status: 403, code: "account_invalid", param: nil)
     }
 
-    func testPlatformKeyWithoutStripeAccountUsesEmptyPlatformAccount() throws {
+    func testPlatformKeyUsesPlatformAccount() throws {
         _ = try create(standardItems(), account: Self.northwind)
         let response = try get("/v1/webhook_endpoints", headers: platformHeaders())
 

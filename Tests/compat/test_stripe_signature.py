@@ -15,8 +15,8 @@ rejected, and check that the library makes the same header as the simulator for 
 payload, secret and timestamp. The other direction (a header made by the library verifies
 in Swift) is a fixed vector in SignatureCompatibilityTests.swift.
 
-Without AGENTREF_SIGNATURE_FIXTURE every test is skipped; with it set to a missing file,
-they fail and say how to write it.
+Without AGENTREF_SIGNATURE_FIXTURE every test is skipped. When it names a missing file,
+every test fails with a message that names the Swift test that writes it.
 """
 
 import json

@@ -8,9 +8,9 @@ struct APIContext: Sendable {
     var application: String?
 }
 
-/// Authentication of `/v1` requests the way Stripe's mock server does it, plus Connect:
-/// any test-mode secret key is the platform's key, an OAuth access token is a key of the
-/// account it was issued for, and `Stripe-Account` selects a connected account.
+/// Authentication of `/v1` requests the way Stripe's mock server does it, plus Connect.
+/// Any test-mode secret key is the platform's key, and an OAuth access token is a key of
+/// the account it was issued for. `Stripe-Account` selects a connected account.
 struct APIAuthenticator: Sendable {
     let store: SimulatorStore
 

@@ -3,7 +3,7 @@ import ServiceKit
 
 /// The secret key a request authenticates with, read the ways Stripe accepts it.
 enum SecretKeyCredential {
-    /// The key from `Authorization: Bearer <key>` or from HTTP Basic auth with the key as
+    /// Returns the key from `Authorization: Bearer <key>` or from HTTP Basic auth with the key as
     /// the user name (`curl -u sk_test_…:`); nil when neither is present.
     static func key(in request: HTTPRequest) -> String? {
         guard let authorization = request.header("Authorization")?.trimmingCharacters(in: .whitespaces) else {

@@ -1,4 +1,4 @@
-/// A Stripe account the simulator knows: the merchants an operator can connect, and the
+/// A Stripe account the simulator serves: the merchants an operator can connect, and the
 /// platform that owns the OAuth application.
 public struct SimulatedAccount: Hashable, Sendable {
     /// Stripe account id, `acct_…`.
@@ -33,12 +33,12 @@ public struct SimulatedAccount: Hashable, Sendable {
         defaultCurrency: "usd", emailDomain: "platform.example"
     )
 
-    /// The merchant with `id`, or nil for an id the simulator does not know.
+    /// Returns the merchant with `id`, or nil for an unknown id.
     public static func merchant(id: String) -> SimulatedAccount? {
         merchants.first { $0.id == id }
     }
 
-    /// A merchant or the platform.
+    /// Returns the merchant or platform account with `id`, or nil for an unknown id.
     static func known(id: String) -> SimulatedAccount? {
         id == platform.id ? platform : merchant(id: id)
     }

@@ -7,7 +7,7 @@ enum ControlResponse {
         .json(SimulatorJSON.encodeControl(value), status: status)
     }
 
-    /// One sent event with the first attempt at each endpoint:
+    /// Builds the report of one sent event with the first attempt at each endpoint:
     /// `{"id","type","delivered","deliveries":[…]}`, where `delivered` is true when at least
     /// one endpoint received it and every first attempt got a 2xx response.
     static func eventReport(id: String, type: String, attempts: [DeliveryAttempt]) -> JSONValue {

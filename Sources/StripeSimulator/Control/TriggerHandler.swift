@@ -17,11 +17,15 @@ struct TriggerHandler: Sendable {
     /// - Returns: `{"scenario","account","events":[…],"objects":{role: id}}`.
     func trigger(_ request: HTTPRequest) throws -> HTTPResponse {
         let trigger = try TriggerRequest(body: request.body)
-        let runner = ScenarioRunner(request: trigger, now: Int64(clock().timeIntervalSince1970))
-        let outcome = try store.update { state in try runner.run(in: &state) }
+        let now = Int64(clock().timeIntervalSince1970)
+        let (account, outcome) = try store.update { state in
+            let account = trigger.resolvedAccount(in: state)
+            let runner = ScenarioRunner(request: trigger, account: account, now: now)
+            return (account, try runner.run(in: &state))
+        }
 
         logger.info("scenario triggered", [
-            .scenario: trigger.scenario.rawValue, .accountID: trigger.account.id,
+            .scenario: trigger.scenario.rawValue, .accountID: account.id,
             .count: String(outcome.events.count),
         ])
         let reports = outcome.events.map { event in
@@ -30,7 +34,7 @@ struct TriggerHandler: Sendable {
 
         return ControlResponse.json(.object([
             "scenario": .string(trigger.scenario.rawValue),
-            "account": .string(trigger.account.id),
+            "account": .string(account.id),
             "events": .array(reports),
             "objects": .metadata(outcome.objects),
         ]))

@@ -11,7 +11,7 @@ struct DeliveryAttempt: Sendable {
     var attempt: Int
     /// The response status, or nil when no response came back.
     var status: Int?
-    /// Why no response came back, or why the attempt was not made.
+    /// The transport error when no response came back, such as a refused connection.
     var error: String?
     /// The start of the response body, for seeing why a receiver rejected an event.
     var responseBody: String?

@@ -66,7 +66,8 @@ final class WebhookDeliverer: @unchecked Sendable {
         return send(event, to: endpoints)
     }
 
-    /// A recently sent event by id, for sending it again.
+    /// Returns the sent event `id` for sending it again, or nil once it is older than the
+    /// last 200 events.
     func recentEvent(id: String) -> QueuedEvent? {
         lock.withLock { recentEvents[id] }
     }

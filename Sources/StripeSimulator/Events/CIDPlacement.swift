@@ -1,5 +1,5 @@
-/// Where a trigger puts the AgentRef click id (`agentref_cid`), one of the places the
-/// AgentRef server looks for it.
+/// A place a trigger puts the AgentRef click id (`agentref_cid`) in, from the places the
+/// AgentRef server reads it from.
 enum CIDPlacement: String, CaseIterable, Sendable {
     case clientReferenceID = "client_reference_id"
     case sessionMetadata = "session_metadata"
@@ -11,11 +11,11 @@ enum CIDPlacement: String, CaseIterable, Sendable {
     /// The metadata key AgentRef's tracking puts the click id under.
     static let metadataKey = "agentref_cid"
 
-    /// Where a Checkout integration puts the click id: the session's
+    /// The placement of a Checkout integration: the session's
     /// `client_reference_id` and metadata.
     static let checkoutDefault: Set<CIDPlacement> = [.clientReferenceID, .sessionMetadata]
 
-    /// Where an integration without Checkout puts it: the payment intent's metadata, which
+    /// The placement of an integration without Checkout: the payment intent's metadata, which
     /// Stripe copies to the charge.
     static let directChargeDefault: Set<CIDPlacement> = [.paymentIntentMetadata, .chargeMetadata]
 }

@@ -23,7 +23,7 @@ struct OutgoingEvent: Sendable {
         self.previousAttributes = previousAttributes
     }
 
-    /// The event in Stripe's envelope, as a webhook delivers it.
+    /// Wraps the event in Stripe's envelope, as a webhook delivers it.
     ///
     /// - Parameter pendingWebhooks: The number of endpoints the event is sent to.
     func envelope(pendingWebhooks: Int) -> JSONValue {

@@ -1,6 +1,6 @@
 import AgentRefDomain
 
-/// What a scenario produced: its events in sending order, and the ids of the objects it
+/// The result of a scenario: its events in sending order, and the ids of the objects it
 /// created or changed by role (`charge`, `checkoutSession`, …).
 struct ScenarioOutcome: Sendable {
     var events: [OutgoingEvent] = []
@@ -16,10 +16,9 @@ struct ScenarioRunner {
     static let customerName = "Sam Taylor"
 
     let request: TriggerRequest
+    let account: SimulatedAccount
     /// Unix seconds, the `created` of every new object and event.
     let now: Int64
-
-    var account: SimulatedAccount { request.account }
 
     /// Runs the scenario against `state`.
     ///
@@ -36,7 +35,7 @@ struct ScenarioRunner {
         }
     }
 
-    /// `{"agentref_cid": cid}` when the trigger has a click id and places it at `place`.
+    /// Returns `{"agentref_cid": cid}` when the trigger has a click id and places it at `place`.
     func cidMetadata(_ place: CIDPlacement, default defaults: Set<CIDPlacement>) -> [String: String] {
         guard let cid = request.cid, (request.cidPlacement ?? defaults).contains(place) else { return [:] }
         return [CIDPlacement.metadataKey: cid]
@@ -46,7 +45,8 @@ struct ScenarioRunner {
 
     var currency: String { request.currency ?? account.defaultCurrency }
 
-    var customerEmail: String {
+    /// Returns the request's customer e-mail, or a new random address at the merchant's domain.
+    func makeCustomerEmail() -> String {
         request.customerEmail ?? "buyer+\(StripeIdentifier.make("", length: 6).lowercased())@\(account.emailDomain)"
     }
 
@@ -67,7 +67,7 @@ struct ScenarioRunner {
         let paymentMethod = StripeIdentifier.make("pm_")
     }
 
-    /// What a card payment is for and which metadata its objects carry.
+    /// The purpose of a card payment and the metadata its objects carry.
     struct PaymentDetails {
         var amount: Int64
         var currency: String

@@ -16,7 +16,8 @@ struct TriggerRequest: Sendable {
     static let maxAmount: Int64 = 99_999_999
 
     var scenario: SimulatorScenario
-    var account: SimulatedAccount
+    /// The account named in the request; see `resolvedAccount(in:)` for the default.
+    var account: SimulatedAccount?
     var cid: String?
     /// Nil means the scenario's default placement.
     var cidPlacement: Set<CIDPlacement>?
@@ -48,13 +49,23 @@ struct TriggerRequest: Sendable {
         customerEmail = try parser.email()
         target = try parser.target()
     }
+
+    /// Returns the account to run on: the one named in the request, else the account of
+    /// the target object, else the first merchant (the one the authorize page preselects).
+    func resolvedAccount(in state: SimulatorState) -> SimulatedAccount {
+        if let account { return account }
+
+        let targetID = target.charge ?? target.paymentIntent ?? target.subscription
+        let owner = targetID.flatMap { state.objects[$0]?.account }.flatMap(SimulatedAccount.merchant(id:))
+        return owner ?? SimulatedAccount.merchants[0]
+    }
 }
 
 /// Field-by-field checks of a trigger body.
 private struct TriggerFieldParser {
     let fields: [String: JSONValue]
 
-    /// The fields each scenario reads; a field another scenario would read is rejected
+    /// Returns the fields `scenario` reads. A field only another scenario reads is rejected
     /// rather than ignored, so a caller never believes it took effect.
     static func allowedFields(for scenario: SimulatorScenario) -> Set<String> {
         let common: Set<String> = ["scenario", "account"]
@@ -89,8 +100,8 @@ private struct TriggerFieldParser {
         }
     }
 
-    func account() throws -> SimulatedAccount {
-        guard let id = try string("account") else { return SimulatedAccount.merchants[0] }
+    func account() throws -> SimulatedAccount? {
+        guard let id = try string("account") else { return nil }
         guard let account = SimulatedAccount.merchant(id: id) else {
             let known = SimulatedAccount.merchants.map(\.id).joined(separator: ", ")
             throw StripeAPIError.invalidParameter("account", "Unknown account '\(id)'; send one of \(known).")
@@ -98,7 +109,7 @@ private struct TriggerFieldParser {
         return account
     }
 
-    /// A non-empty string field; nil when absent, null or empty.
+    /// Returns a string field, or nil when it is absent, null or empty.
     func string(_ name: String) throws -> String? {
         guard let value = fields[name], value != .null else { return nil }
         guard let text = value.stringValue else {

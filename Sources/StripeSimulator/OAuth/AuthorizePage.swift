@@ -36,7 +36,7 @@ enum AuthorizePage {
         ).joined(separator: "\n")
     }
 
-    /// The deny link's target, carrying the parameters the redirect needs; the caller
+    /// Returns the deny link's target with the parameters the redirect needs. The caller
     /// escapes it for the `href` attribute.
     static func denyPath(for request: AuthorizeRequest) -> String {
         "/oauth/authorize/deny?" + FormEncoding.encode(request.parameterItems)

@@ -1,18 +1,18 @@
 extension SimulatorState {
-    /// The webhook endpoints of `account`, oldest first.
+    /// Returns the webhook endpoints of `account`, oldest first.
     func endpoints(of account: String) -> [WebhookEndpoint] {
         webhookEndpoints.filter { $0.account == account }
     }
 
-    /// The index of endpoint `id` if it belongs to `account`; endpoints of other accounts
-    /// are invisible, as in Stripe.
+    /// Returns the index of endpoint `id` if it belongs to `account`. Endpoints of other
+    /// accounts are invisible, as in Stripe.
     func endpointIndex(id: String, account: String) -> Int? {
         webhookEndpoints.firstIndex { $0.id == id && $0.account == account }
     }
 
-    /// The endpoints that receive an event of `type` that happened on `account`: the
-    /// account's own endpoints subscribed to it, and, while the account is connected, the
-    /// platform's Connect endpoints subscribed to it.
+    /// Returns the endpoints that receive an event of `type` that happened on `account`.
+    /// These are the account's own endpoints subscribed to it and, while the account is
+    /// connected, the platform's Connect endpoints subscribed to it.
     ///
     /// - Parameter ignoringSubscriptions: Deliver to every enabled endpoint of the account
     ///   whatever it subscribed to. The simulator uses this for

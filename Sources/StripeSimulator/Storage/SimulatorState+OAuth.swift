@@ -1,22 +1,22 @@
 import Foundation
 
 extension SimulatorState {
-    /// True when some OAuth application holds an unrevoked grant for `account`.
+    /// True when some OAuth application has an unrevoked grant for `account`.
     func isConnected(_ account: String) -> Bool {
         grants.contains { $0.account == account && $0.isActive }
     }
 
-    /// The most recent unrevoked grant for `account`.
+    /// Returns the most recent unrevoked grant for `account`.
     func activeGrant(for account: String) -> OAuthGrant? {
         grants.last { $0.account == account && $0.isActive }
     }
 
-    /// The grant whose access token is `token`, revoked or not.
+    /// Returns the grant whose access token is `token`, revoked or not.
     func grant(forAccessToken token: String) -> OAuthGrant? {
         grants.first { $0.accessToken == token }
     }
 
-    /// The grant whose refresh token is `token`, revoked or not.
+    /// Returns the grant whose refresh token is `token`, revoked or not.
     func grant(forRefreshToken token: String) -> OAuthGrant? {
         grants.first { $0.refreshToken == token }
     }

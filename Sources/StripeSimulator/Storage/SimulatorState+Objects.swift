@@ -1,13 +1,13 @@
 import AgentRefDomain
 
 extension SimulatorState {
-    /// The object `id` of `kind` (such as `charge`) on `account`, or nil.
+    /// Returns the object `id` of `kind` (such as `charge`) on `account`, or nil.
     func object(id: String, kind: String, account: String) -> JSONValue? {
         guard let stored = objects[id], stored.account == account, stored.kind == kind else { return nil }
         return stored.object
     }
 
-    /// The most recently created object of `kind` on `account` that passes `isIncluded`.
+    /// Returns the most recently created object of `kind` on `account` that passes `isIncluded`.
     func latestObject(kind: String, account: String, where isIncluded: (JSONValue) -> Bool = { _ in true }) -> JSONValue? {
         objects.values
             .filter { $0.account == account && $0.kind == kind && isIncluded($0.object) }

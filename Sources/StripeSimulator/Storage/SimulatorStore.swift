@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Writes go to a temporary file in the same folder that is then renamed over the state
 /// file, so a crash leaves either the old or the new state, never a torn file. The file
-/// holds secrets (signing secrets, access tokens) and is created with mode 0600.
+/// contains secrets (signing secrets, access tokens) and is created with mode 0600.
 final class SimulatorStore: @unchecked Sendable {
     private let fileURL: URL?
     private let logger: Logger
@@ -90,7 +90,7 @@ final class SimulatorStore: @unchecked Sendable {
     }
 }
 
-/// Why the simulator's state file could not be used.
+/// A state file the simulator cannot read or write.
 enum SimulatorStoreError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)

@@ -10,12 +10,12 @@ struct FormParameters {
         self.items = items
     }
 
-    /// The form body of a POST, or the query string of any other request.
+    /// Reads the form body of a POST, or the query string of any other request.
     init(request: HTTPRequest) {
         self.init(items: request.method == "POST" ? request.formItems : request.queryItems)
     }
 
-    /// The value of the last plain `name=…` item; nil when absent.
+    /// Returns the value of the last plain `name=…` item; nil when absent.
     func value(_ name: String) -> String? {
         items.last { $0.name == name }?.value
     }
@@ -25,7 +25,7 @@ struct FormParameters {
         items.contains { Self.baseName(of: $0.name) == name }
     }
 
-    /// The values of `name[]` and `name[<index>]` items in the order sent; nil when none.
+    /// Returns the values of `name[]` and `name[<index>]` items in the order sent; nil when none.
     func array(_ name: String) -> [String]? {
         let values = items.compactMap { item -> String? in
             guard let key = Self.bracketKey(of: item.name, base: name) else { return nil }
@@ -34,7 +34,7 @@ struct FormParameters {
         return values.isEmpty ? nil : values
     }
 
-    /// The `name[key]=value` items as a dictionary, later items winning; nil when none.
+    /// Returns the `name[key]=value` items as a dictionary, later items winning; nil when none.
     func hash(_ name: String) -> [String: String]? {
         var result: [String: String] = [:]
         for item in items {
@@ -62,7 +62,7 @@ struct FormParameters {
         return String(name[..<bracket])
     }
 
-    /// The text between the brackets of `base[…]`, or nil when `name` has another form.
+    /// Returns the text between the brackets of `base[…]`, or nil when `name` has another form.
     static func bracketKey(of name: String, base: String) -> String? {
         guard name.hasPrefix(base + "["), name.hasSuffix("]") else { return nil }
         return String(name.dropFirst(base.count + 1).dropLast())

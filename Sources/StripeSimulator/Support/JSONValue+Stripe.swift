@@ -5,27 +5,27 @@ import Foundation
 typealias JSONObject = [String: JSONValue]
 
 extension JSONValue {
-    /// A whole number such as an amount in minor units or a Unix timestamp.
+    /// Makes a whole number such as an amount in minor units or a Unix timestamp.
     static func integer(_ value: Int64) -> JSONValue {
         .number(Double(value))
     }
 
-    /// A string, or `null` when `value` is nil.
+    /// Makes a string, or `null` when `value` is nil.
     static func optional(_ value: String?) -> JSONValue {
         value.map(JSONValue.string) ?? .null
     }
 
-    /// A whole number, or `null` when `value` is nil.
+    /// Makes a whole number, or `null` when `value` is nil.
     static func optional(_ value: Int64?) -> JSONValue {
         value.map(JSONValue.integer) ?? .null
     }
 
-    /// A Stripe metadata object: string keys and string values.
+    /// Makes a Stripe metadata object: string keys and string values.
     static func metadata(_ values: [String: String]) -> JSONValue {
         .object(values.mapValues(JSONValue.string))
     }
 
-    /// A Stripe list object such as `charge.refunds` or `invoice.lines`.
+    /// Makes a Stripe list object such as `charge.refunds` or `invoice.lines`.
     static func list(url: String, data: [JSONValue]) -> JSONValue {
         .object([
             "object": .string("list"),
@@ -36,7 +36,7 @@ extension JSONValue {
         ])
     }
 
-    /// A copy with `key` set to `value`; non-objects are returned unchanged.
+    /// Returns a copy with `key` set to `value`; non-objects are returned unchanged.
     func setting(_ key: String, to value: JSONValue) -> JSONValue {
         guard var members = objectValue else { return self }
         members[key] = value

@@ -5,6 +5,4 @@ extension LogKey {
     static let clientID: LogKey = "client_id"
     /// The last four characters of a token or secret, never the whole value.
     static let tokenLast4: LogKey = "token_last4"
-    /// Unix seconds or a count of seconds, as the message says.
-    static let seconds: LogKey = "seconds"
 }

@@ -28,7 +28,7 @@ struct StripeAPIError: ResponseError, CustomStringConvertible {
         )
     }
 
-    /// 400 for a parameter whose value is not accepted; `message` says why and what to send.
+    /// 400 for a parameter whose value is not accepted; `message` explains why and what to send.
     static func invalidParameter(_ name: String, _ message: String) -> StripeAPIError {
         StripeAPIError(
             status: 400, type: "invalid_request_error", code: "parameter_invalid", param: name, message: message

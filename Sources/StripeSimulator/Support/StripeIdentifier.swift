@@ -14,13 +14,13 @@ enum StripeIdentifier {
         return prefix + String(characters)
     }
 
-    /// The last four characters of a secret, the only part that may be logged or shown.
+    /// Returns the last four characters of a secret, the only part that may be logged or shown.
     static func lastFour(_ secret: String) -> String {
         String(secret.suffix(4))
     }
 
-    /// A secret shown as its prefix up to the first `_` after the mode, then `…` and its
-    /// last four characters, for example `sk_test_…9f3a`.
+    /// Returns a secret shown as its type prefix (such as `sk_test_`), `…` and its last
+    /// four characters, for example `sk_test_…9f3a`; short secrets lose all but the prefix.
     static func redacted(_ secret: String) -> String {
         let prefixes = ["sk_test_", "sk_live_", "rk_test_", "rk_live_", "whsec_", "rt_", "ac_"]
         let prefix = prefixes.first { secret.hasPrefix($0) } ?? ""

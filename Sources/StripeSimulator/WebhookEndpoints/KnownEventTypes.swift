@@ -1,6 +1,6 @@
 /// The event types a webhook endpoint may subscribe to in the simulator: the types its
 /// scenarios send and other common Stripe types, so realistic subscriptions are accepted.
-/// Stripe knows many more; add them here when a caller needs one.
+/// Stripe has many more; add them here when a caller needs one.
 enum KnownEventTypes {
     static let all: Set<String> = [
         "account.application.authorized", "account.application.deauthorized", "account.updated",

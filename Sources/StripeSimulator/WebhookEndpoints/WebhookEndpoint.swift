@@ -28,7 +28,7 @@ struct WebhookEndpoint: Codable, Hashable, Sendable {
         isEnabled && (enabledEvents.contains("*") || enabledEvents.contains(type))
     }
 
-    /// The endpoint in Stripe's JSON shape. Stripe returns `secret` only when the endpoint
+    /// Renders the endpoint in Stripe's JSON shape. Stripe returns `secret` only when the endpoint
     /// is created, so other responses leave it out.
     func stripeObject(includingSecret: Bool) -> JSONValue {
         var members: JSONObject = [

@@ -156,7 +156,7 @@ struct WebhookEndpointHandlers: Sendable {
         return limit
     }
 
-    /// One page of `items` (newest first) after the cursor `startingAfter` or before
+    /// Returns one page of `items` (newest first) after the cursor `startingAfter` or before
     /// `endingBefore`, as Stripe pages lists.
     static func page(
         of items: [WebhookEndpoint], limit: Int, startingAfter: String?, endingBefore: String?

@@ -90,7 +90,7 @@ class SimulatorTestCase: XCTestCase {
 
     // MARK: OAuth
 
-    /// The parameters the AgentRef server puts in its authorize URL.
+    /// Returns the parameters the AgentRef server puts in its authorize URL.
     func authorizeItems(state: String = "state_abc", redirect: String = callbackURL) -> [(name: String, value: String)] {
         [
             ("response_type", "code"), ("client_id", Self.clientID), ("scope", "read_only"),
@@ -164,7 +164,7 @@ class SimulatorTestCase: XCTestCase {
         return try response.jsonObject()
     }
 
-    /// The query parameters of a redirect location, decoded as a form (`+` is a space).
+    /// Decodes the query of a redirect location as a form, so `+` is a space.
     static func queryItems(of location: String) -> [String: String] {
         let withoutFragment = location.split(separator: "#", maxSplits: 1).first.map(String.init) ?? location
         guard let mark = withoutFragment.firstIndex(of: "?") else { return [:] }
@@ -191,7 +191,7 @@ final class TestClock: @unchecked Sendable {
 }
 
 extension Dictionary where Key == String, Value == Any {
-    /// The value at a dotted path such as `data.object.id`.
+    /// Returns the value at a dotted path such as `data.object.id`.
     func value(at path: String) -> Any? {
         var current: Any? = self
         for key in path.split(separator: ".") {

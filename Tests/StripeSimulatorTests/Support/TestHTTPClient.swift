@@ -17,7 +17,7 @@ final class TestHTTPClient: NSObject, URLSessionTaskDelegate, @unchecked Sendabl
             headers.first { $0.key.lowercased() == name.lowercased() }?.value
         }
 
-        /// The body parsed as JSON; fails the calling test through a thrown error.
+        /// Parses the body as JSON, throwing when it is not JSON.
         func json() throws -> Any {
             try JSONSerialization.jsonObject(with: body)
         }

@@ -3,7 +3,7 @@ import Foundation
 import ServiceKit
 
 /// A webhook endpoint for tests: an HTTP server on loopback that records every request
-/// and answers with the statuses a test queues (200 once the queue is empty).
+/// and responds with the statuses a test queues (200 once the queue is empty).
 final class WebhookReceiver: @unchecked Sendable {
     /// One request exactly as it arrived.
     struct Delivery {
@@ -13,7 +13,7 @@ final class WebhookReceiver: @unchecked Sendable {
 
         var signature: String? { headers["stripe-signature"] }
 
-        /// The body as a JSON object.
+        /// Parses the body as a JSON object.
         func event() throws -> [String: Any] {
             guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
                 throw TestFailure("webhook body is not a JSON object")

@@ -33,7 +33,7 @@ enum ChargeObject {
         ])
     }
 
-    /// A `refund` object of `amount` against `charge`.
+    /// Builds a `refund` object of `amount` against `charge`.
     static func makeRefund(amount: Int64, of charge: JSONValue, created: Int64) -> JSONValue {
         .object([
             "id": .string(StripeIdentifier.make("re_")),

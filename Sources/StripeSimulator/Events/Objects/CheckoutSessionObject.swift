@@ -2,7 +2,7 @@ import AgentRefDomain
 
 /// Stripe `checkout.session` objects of completed, paid sessions.
 enum CheckoutSessionObject {
-    /// What one completed session records.
+    /// The facts one completed session records.
     struct Completion {
         /// `payment` or `subscription`.
         var mode: String

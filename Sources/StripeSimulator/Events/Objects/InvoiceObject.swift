@@ -2,7 +2,7 @@ import AgentRefDomain
 
 /// Stripe `invoice` objects of paid subscription invoices.
 enum InvoiceObject {
-    /// What one paid subscription invoice bills.
+    /// The contents of one paid subscription invoice.
     struct Billing {
         var id: String
         /// `subscription_create` or `subscription_cycle`.

@@ -3,7 +3,7 @@ import Foundation
 
 /// Stripe `subscription` objects with one monthly price, and their billing periods.
 enum SubscriptionObject {
-    /// A monthly recurring `price` object of `amount` in `currency`.
+    /// Builds a monthly recurring `price` object of `amount` in `currency`.
     static func makePrice(amount: Int64, currency: String, created: Int64) -> JSONValue {
         .object([
             "id": .string(StripeIdentifier.make("price_")),
@@ -24,7 +24,7 @@ enum SubscriptionObject {
         ])
     }
 
-    /// An active subscription of `customer` to `price`, in its first period.
+    /// Builds an active subscription of `customer` to `price`, in its first period.
     static func make(
         id: String, customer: String, price: JSONValue, latestInvoice: String, metadata: [String: String], created: Int64
     ) -> JSONValue {
@@ -62,12 +62,12 @@ enum SubscriptionObject {
         ])
     }
 
-    /// The first subscription item of `subscription`.
+    /// Returns the first subscription item of `subscription`.
     static func firstItem(of subscription: JSONValue) -> JSONValue? {
         subscription.value(at: "items.data")?.arrayValue?.first
     }
 
-    /// The end of a one-month billing period that starts at `start` (Unix seconds), by
+    /// Returns the end of a one-month billing period that starts at `start` (Unix seconds), by
     /// the UTC calendar as Stripe bills monthly plans.
     static func periodEnd(after start: Int64) -> Int64 {
         var calendar = Calendar(identifier: .gregorian)

@@ -1,11 +1,11 @@
 import AgentRefDomain
 
 extension ScenarioRunner {
-    /// A one-time Checkout payment. Stripe sends `charge.succeeded` when the card is
+    /// Simulates a one-time Checkout payment. Stripe sends `charge.succeeded` when the card is
     /// charged and `checkout.session.completed` after it, so that is the order here too.
     func checkoutPayment(in state: inout SimulatorState) -> ScenarioOutcome {
         let defaults = CIDPlacement.checkoutDefault
-        let customer = makeCustomer(email: customerEmail, defaults: defaults, in: &state)
+        let customer = makeCustomer(email: makeCustomerEmail(), defaults: defaults, in: &state)
         let ids = PaymentIDs()
         let charge = makePayment(ids, PaymentDetails(
             amount: amount, currency: currency, customer: customer, invoice: nil, description: "Checkout payment",
@@ -27,14 +27,14 @@ extension ScenarioRunner {
         )
     }
 
-    /// A Checkout subscription sign-up. Stripe pays the first invoice before the session
+    /// Simulates a Checkout subscription sign-up. Stripe pays the first invoice before the session
     /// completes: `charge.succeeded`, `invoice.paid` (billing_reason `subscription_create`),
     /// then `checkout.session.completed`. Stripe does not copy session metadata to the
     /// subscription, so the click id reaches the subscription only with
     /// `subscription_metadata` placement.
     func checkoutSubscription(in state: inout SimulatorState) -> ScenarioOutcome {
         let defaults = CIDPlacement.checkoutDefault
-        let customer = makeCustomer(email: customerEmail, defaults: defaults, in: &state)
+        let customer = makeCustomer(email: makeCustomerEmail(), defaults: defaults, in: &state)
         let ids = PaymentIDs()
         let invoiceID = StripeIdentifier.make("in_")
         let subscription = SubscriptionObject.make(

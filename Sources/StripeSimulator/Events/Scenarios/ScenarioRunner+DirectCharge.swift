@@ -1,12 +1,12 @@
 import AgentRefDomain
 
 extension ScenarioRunner {
-    /// A card payment made with the PaymentIntents API and no Checkout session; the
-    /// integration puts the click id in the payment intent's metadata, which Stripe copies
-    /// to the charge. Only `charge.succeeded` is sent.
+    /// Simulates a card payment made with the PaymentIntents API and no Checkout session.
+    /// Such an integration puts the click id in the payment intent's metadata, which Stripe
+    /// copies to the charge. Only `charge.succeeded` is sent.
     func directCharge(in state: inout SimulatorState) -> ScenarioOutcome {
         let defaults = CIDPlacement.directChargeDefault
-        let customer = makeCustomer(email: customerEmail, defaults: defaults, in: &state)
+        let customer = makeCustomer(email: makeCustomerEmail(), defaults: defaults, in: &state)
         let ids = PaymentIDs()
         let charge = makePayment(ids, PaymentDetails(
             amount: amount, currency: currency, customer: customer, invoice: nil, description: "Direct charge",

@@ -1,8 +1,8 @@
 import AgentRefDomain
 
 extension ScenarioRunner {
-    /// A refund of `amount` (default: everything not yet refunded) of the target charge,
-    /// sent as `charge.refunded` with the updated charge and its refunds.
+    /// Refunds `amount` of the target charge (by default everything not yet refunded) and
+    /// sends `charge.refunded` with the updated charge and its refunds.
     func refund(in state: inout SimulatorState) throws -> ScenarioOutcome {
         let charge = try targetCharge(in: state)
         let chargeID = charge["id"]?.stringValue ?? ""
@@ -37,7 +37,7 @@ extension ScenarioRunner {
         )
     }
 
-    /// The charge named by `target.charge` or `target.paymentIntent`, else the account's
+    /// Finds the charge named by `target.charge` or `target.paymentIntent`, else the account's
     /// most recent charge that is not fully refunded.
     private func targetCharge(in state: SimulatorState) throws -> JSONValue {
         if let id = request.target.charge {

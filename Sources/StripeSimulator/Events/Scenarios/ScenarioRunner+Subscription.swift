@@ -1,8 +1,8 @@
 import AgentRefDomain
 
 extension ScenarioRunner {
-    /// The next monthly invoice of the target subscription: its period moves on by one
-    /// month, the price is charged, and Stripe sends `charge.succeeded` then `invoice.paid`
+    /// Bills the next month of the target subscription: its period moves on by one month,
+    /// the price is charged, and Stripe sends `charge.succeeded` then `invoice.paid`
     /// with billing_reason `subscription_cycle`.
     func subscriptionRenewal(in state: inout SimulatorState) throws -> ScenarioOutcome {
         let subscription = try targetSubscription(in: state)
@@ -46,8 +46,8 @@ extension ScenarioRunner {
         )
     }
 
-    /// The target subscription ends now: `customer.subscription.deleted` with status
-    /// `canceled` and `canceled_at` and `ended_at` set.
+    /// Ends the target subscription now and sends `customer.subscription.deleted` with
+    /// status `canceled` and `canceled_at` and `ended_at` set.
     func subscriptionCanceled(in state: inout SimulatorState) throws -> ScenarioOutcome {
         let subscription = try targetSubscription(in: state)
         let canceled = subscription
@@ -68,7 +68,7 @@ extension ScenarioRunner {
         )
     }
 
-    /// The active subscription named by `target.subscription`, else the account's most
+    /// Finds the active subscription named by `target.subscription`, else the account's most
     /// recent active one.
     private func targetSubscription(in state: SimulatorState) throws -> JSONValue {
         guard let id = request.target.subscription else {
