@@ -73,8 +73,11 @@ extension StripeSimulatorApp {
             ])
             return response
         } catch {
-            logger.error("request failed", [.method: request.method, .path: request.path, .error: String(describing: error)])
-            return StripeAPIError.internalError("The Stripe simulator could not complete the request: \(error)").response
+            logger.error("request failed", [
+                .method: request.method, .path: request.path, .error: String(describing: error),
+            ])
+            let message = "The Stripe simulator could not complete the request: \(error)"
+            return StripeAPIError.internalError(message).response
         }
     }
 }

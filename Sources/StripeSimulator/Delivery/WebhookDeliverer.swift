@@ -60,8 +60,10 @@ final class WebhookDeliverer: @unchecked Sendable {
     ///
     /// - Returns: The first attempt at each recipient, in sending order.
     func sendUnchanged(_ event: QueuedEvent) -> [DeliveryAttempt] {
-        let endpoints = store.read {
-            $0.recipients(ofEventType: event.type, account: event.account, ignoringSubscriptions: event.ignoringSubscriptions)
+        let endpoints = store.read { state in
+            state.recipients(
+                ofEventType: event.type, account: event.account, ignoringSubscriptions: event.ignoringSubscriptions
+            )
         }
         return send(event, to: endpoints)
     }

@@ -101,6 +101,8 @@ struct ScenarioRunner {
     }
 
     func event(_ type: String, _ object: JSONValue, previousAttributes: JSONValue? = nil) -> OutgoingEvent {
-        OutgoingEvent(type: type, account: account.id, created: now, object: object, previousAttributes: previousAttributes)
+        OutgoingEvent(
+            type: type, account: account.id, created: now, object: object, previousAttributes: previousAttributes
+        )
     }
 }

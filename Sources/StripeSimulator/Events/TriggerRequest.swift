@@ -147,7 +147,9 @@ private struct TriggerFieldParser {
     func currency() throws -> String? {
         guard let text = try string("currency") else { return nil }
         guard let code = CurrencyCode(text) else {
-            throw StripeAPIError.invalidParameter("currency", "Invalid currency '\(text)'; send three letters such as usd.")
+            throw StripeAPIError.invalidParameter(
+                "currency", "Invalid currency '\(text)'; send three letters such as usd."
+            )
         }
         return code.rawValue.lowercased()
     }

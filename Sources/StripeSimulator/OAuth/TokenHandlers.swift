@@ -128,7 +128,9 @@ struct TokenHandlers: Sendable {
                 )
             }
 
-            var grant = Self.makeGrant(account: previous.account, clientID: previous.clientID, scope: previous.scope, at: now)
+            var grant = Self.makeGrant(
+                account: previous.account, clientID: previous.clientID, scope: previous.scope, at: now
+            )
             grant.refreshToken = previous.refreshToken
             state.grants.append(grant)
             return grant

@@ -18,7 +18,9 @@ extension SimulatorState {
     ///   whatever it subscribed to. The simulator uses this for
     ///   `account.application.deauthorized`, which Stripe sends only to the platform,
     ///   because an AgentRef server registers its endpoint on the merchant's account.
-    func recipients(ofEventType type: String, account: String, ignoringSubscriptions: Bool = false) -> [WebhookEndpoint] {
+    func recipients(
+        ofEventType type: String, account: String, ignoringSubscriptions: Bool = false
+    ) -> [WebhookEndpoint] {
         let own = webhookEndpoints.filter { endpoint in
             guard endpoint.account == account, !endpoint.connect else { return false }
             return ignoringSubscriptions ? endpoint.isEnabled : endpoint.receives(type)

@@ -8,7 +8,9 @@ extension SimulatorState {
     }
 
     /// Returns the most recently created object of `kind` on `account` that passes `isIncluded`.
-    func latestObject(kind: String, account: String, where isIncluded: (JSONValue) -> Bool = { _ in true }) -> JSONValue? {
+    func latestObject(
+        kind: String, account: String, where isIncluded: (JSONValue) -> Bool = { _ in true }
+    ) -> JSONValue? {
         objects.values
             .filter { $0.account == account && $0.kind == kind && isIncluded($0.object) }
             .max { $0.sequence < $1.sequence }?

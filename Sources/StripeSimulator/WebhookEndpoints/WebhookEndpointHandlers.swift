@@ -20,7 +20,9 @@ struct WebhookEndpointHandlers: Sendable {
     func create(_ request: HTTPRequest) throws -> HTTPResponse {
         let context = try authenticator.authenticate(request)
         let parameters = FormParameters(items: request.formItems)
-        try parameters.rejectUnknown(allowed: ["url", "enabled_events", "description", "metadata", "api_version", "connect"])
+        try parameters.rejectUnknown(
+            allowed: ["url", "enabled_events", "description", "metadata", "api_version", "connect"]
+        )
 
         let connect = try WebhookEndpointParameters.boolean(parameters.value("connect"), name: "connect") ?? false
         guard !connect || context.account == SimulatedAccount.platform.id else {
@@ -133,7 +135,9 @@ struct WebhookEndpointHandlers: Sendable {
         }
 
         logger.info("webhook endpoint deleted", [.accountID: context.account, .endpointID: id])
-        let body: JSONValue = .object(["id": .string(id), "object": .string("webhook_endpoint"), "deleted": .bool(true)])
+        let body: JSONValue = .object([
+            "id": .string(id), "object": .string("webhook_endpoint"), "deleted": .bool(true),
+        ])
         return Self.stripeJSON(body)
     }
 

@@ -35,7 +35,10 @@ enum InvoiceObject {
             "description": .string("1 × \(price["nickname"]?.stringValue ?? "Plan")"),
             "livemode": .bool(false),
             "metadata": .metadata([:]),
-            "period": .object(["start": .integer(billing.servicePeriodStart), "end": .integer(billing.servicePeriodEnd)]),
+            "period": .object([
+                "start": .integer(billing.servicePeriodStart),
+                "end": .integer(billing.servicePeriodEnd),
+            ]),
             "price": price,
             "proration": .bool(false),
             "quantity": .integer(1),

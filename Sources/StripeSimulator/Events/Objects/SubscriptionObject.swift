@@ -26,7 +26,8 @@ enum SubscriptionObject {
 
     /// Builds an active subscription of `customer` to `price`, in its first period.
     static func make(
-        id: String, customer: String, price: JSONValue, latestInvoice: String, metadata: [String: String], created: Int64
+        id: String, customer: String, price: JSONValue, latestInvoice: String,
+        metadata: [String: String], created: Int64
     ) -> JSONValue {
         let itemID = StripeIdentifier.make("si_", length: 14)
         let item: JSONValue = .object([

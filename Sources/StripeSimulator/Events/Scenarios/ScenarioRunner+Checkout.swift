@@ -13,7 +13,9 @@ extension ScenarioRunner {
             chargeMetadata: cidMetadata(.chargeMetadata, default: defaults)
         ), in: &state)
 
-        let session = makeSession(mode: "payment", customer: customer, defaults: defaults, paymentIntent: ids.paymentIntent)
+        let session = makeSession(
+            mode: "payment", customer: customer, defaults: defaults, paymentIntent: ids.paymentIntent
+        )
         state.save(session, account: account.id)
 
         return ScenarioOutcome(
@@ -56,7 +58,8 @@ extension ScenarioRunner {
             servicePeriodStart: now, servicePeriodEnd: SubscriptionObject.periodEnd(after: now), created: now
         ))
         let session = makeSession(
-            mode: "subscription", customer: customer, defaults: defaults, subscription: subscriptionID, invoice: invoiceID
+            mode: "subscription", customer: customer, defaults: defaults,
+            subscription: subscriptionID, invoice: invoiceID
         )
         for object in [subscription, invoice, session] {
             state.save(object, account: account.id)

@@ -47,7 +47,9 @@ extension ScenarioRunner {
             return try refundable(charge)
         }
         if let id = request.target.paymentIntent {
-            let charge = state.latestObject(kind: "charge", account: account.id) { $0["payment_intent"]?.stringValue == id }
+            let charge = state.latestObject(kind: "charge", account: account.id) { charge in
+                charge["payment_intent"]?.stringValue == id
+            }
             guard let charge else {
                 throw StripeAPIError.resourceMissing("payment_intent", id: id, param: "target.paymentIntent")
             }

@@ -8,7 +8,8 @@ extension ScenarioRunner {
         let subscription = try targetSubscription(in: state)
         let subscriptionID = subscription["id"]?.stringValue ?? ""
         let customerID = subscription["customer"]?.stringValue ?? ""
-        let customer = state.object(id: customerID, kind: "customer", account: account.id) ?? .object(["id": .string(customerID)])
+        let storedCustomer = state.object(id: customerID, kind: "customer", account: account.id)
+        let customer = storedCustomer ?? .object(["id": .string(customerID)])
         let price = SubscriptionObject.firstItem(of: subscription)?["price"] ?? .null
 
         let periodStart = subscription["current_period_start"]?.int64Value ?? now
