@@ -1,0 +1,8 @@
+import AgentRefLog
+
+extension LogKey {
+    /// An OAuth application's `ca_…` client id.
+    static let clientID: LogKey = "client_id"
+    /// The last four characters of a token or secret, never the whole value.
+    static let tokenLast4: LogKey = "token_last4"
+}
