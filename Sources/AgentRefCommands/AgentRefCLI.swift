@@ -5,7 +5,7 @@ public enum AgentRefCLI {
     public static let version = "0.1.0"
 
     /// Every command with its spec and how to run it, in the order `--help` lists them.
-    static let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> Int32)] = [
+    static let commands: [(spec: CommandSpec, run: @Sendable (ParsedArguments) throws -> Int32)] = [
         (ServeCommand.spec, { try ServeCommand(parsed: $0).run() }),
         (StripeSimCommand.spec, { try StripeSimCommand(parsed: $0).run() }),
         (DemoCommand.spec, { try DemoCommand(parsed: $0).run() }),
@@ -32,7 +32,7 @@ public enum AgentRefCLI {
     }
 
     private static func select(_ arguments: [String]) throws
-        -> (CommandSpec, (ParsedArguments) throws -> Int32, [String])
+        -> (CommandSpec, @Sendable (ParsedArguments) throws -> Int32, [String])
     {
         guard let first = arguments.first, !first.hasPrefix("-") || first == "--version" else {
             return (DashboardCommand.spec, { try DashboardCommand(parsed: $0).run() }, arguments)

@@ -1,97 +1,174 @@
-"""Cross-check of the Stripe simulator's webhook signatures with Stripe's Python library.
+"""Webhook signatures cross-checked with Stripe's official Python library (`stripe`).
 
-How to run (from the repository root):
-
-    python3 -m venv /tmp/simvenv && /tmp/simvenv/bin/pip install stripe pytest
-    export AGENTREF_SIGNATURE_FIXTURE=/tmp/agentref-signature-fixture.json
-    swift test --filter SignatureCompatibilityTests.testWritesDeliveryFixtureForStripeLibrary
-    /tmp/simvenv/bin/python -m pytest Tests/compat/test_stripe_signature.py
-
-The Swift test delivers a real event from the simulator to a loopback receiver and writes
-the raw payload, its Stripe-Signature header and the endpoint secret to the fixture file.
-These tests verify that delivery with `stripe.WebhookSignature.verify_header` and
-`stripe.Webhook.construct_event`, check that a tampered payload or a wrong secret is
-rejected, and check that the library makes the same header as the simulator for a fixed
-payload, secret and timestamp. The other direction (a header made by the library verifies
-in Swift) is a fixed vector in SignatureCompatibilityTests.swift.
-
-Without AGENTREF_SIGNATURE_FIXTURE every test is skipped. When it names a missing file,
-every test fails with a message that names the Swift test that writes it.
+Two directions, both through the real binary:
+- the Stripe simulator delivers a real event to a loopback receiver started here, and the
+  library must accept the delivery's Stripe-Signature and reject a tampered copy;
+- the library signs events for the AgentRef server's webhook endpoint, and the server must
+  accept them and reject tampered, stale and wrongly signed ones.
 """
 
+import http.server
 import json
-import os
+import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import pytest
 import stripe
 
-FIXTURE_VARIABLE = "AGENTREF_SIGNATURE_FIXTURE"
+from harness import follow_authorize_url, wait_until
 
 
-@pytest.fixture(scope="module")
-def fixture():
-    path = os.environ.get(FIXTURE_VARIABLE)
-    if not path:
-        pytest.skip(f"{FIXTURE_VARIABLE} is not set; see this file's docstring")
-    if not os.path.exists(path):
-        pytest.fail(
-            f"{FIXTURE_VARIABLE}={path} does not exist; write it first with "
-            "swift test --filter SignatureCompatibilityTests.testWritesDeliveryFixtureForStripeLibrary"
-        )
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+class Receiver(http.server.BaseHTTPRequestHandler):
+    """Records each POST's raw body and Stripe-Signature header, and answers 200."""
+
+    deliveries: list = []
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(length)
+        Receiver.deliveries.append((body, self.headers.get("Stripe-Signature")))
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args):
+        pass
 
 
-def signature_timestamp(header):
-    """Returns the t= value of a Stripe-Signature header."""
-    for item in header.split(","):
-        key, _, value = item.partition("=")
-        if key == "t":
-            return int(value)
-    raise AssertionError(f"no timestamp in {header!r}")
+@pytest.fixture
+def delivery(stack):
+    """One checkout-payment event delivered by the simulator to a loopback receiver."""
+    Receiver.deliveries = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    account = stack.simulator_call("GET", "/_sim/accounts")["data"][1]["id"]
+    try:
+        form = urllib.parse.urlencode(
+            [("url", f"http://127.0.0.1:{server.server_address[1]}/hook"), ("enabled_events[]", "*")]
+        ).encode()
+        request = urllib.request.Request(stack.simulator.url + "/v1/webhook_endpoints", data=form, method="POST")
+        request.add_header("Authorization", "Bearer sk_test_crosscheck")
+        request.add_header("Stripe-Account", account)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            endpoint = json.loads(response.read())
+
+        stack.simulator_call("POST", "/_sim/trigger", {"scenario": "checkout-payment", "account": account})
+        wait_until(lambda: len(Receiver.deliveries) >= 2, message="two deliveries")
+        yield Receiver.deliveries[0], endpoint["secret"]
+    finally:
+        server.shutdown()
 
 
-def test_delivery_signature_verifies(fixture):
-    # tolerance=None skips the age check, so a fixture written earlier still verifies.
-    assert stripe.WebhookSignature.verify_header(
-        fixture["payload"], fixture["header"], fixture["secret"], tolerance=None
-    )
-
-
-def test_fresh_delivery_verifies_with_default_tolerance(fixture):
-    age = time.time() - signature_timestamp(fixture["header"])
-    if age > stripe.Webhook.DEFAULT_TOLERANCE:
-        pytest.skip(f"fixture signature is {age:.0f} s old, beyond the default tolerance")
-    assert stripe.WebhookSignature.verify_header(fixture["payload"], fixture["header"], fixture["secret"])
-
-
-def test_construct_event_returns_delivered_event(fixture):
-    event = stripe.Webhook.construct_event(
-        fixture["payload"], fixture["header"], fixture["secret"], tolerance=10**9
-    )
-    assert event.id == fixture["eventId"]
-    assert event.type == fixture["eventType"]
+def test_simulator_signature_verifies_with_stripe_library(delivery):
+    (body, header), secret = delivery
+    assert stripe.WebhookSignature.verify_header(body.decode(), header, secret, tolerance=300)
+    event = stripe.Webhook.construct_event(body.decode(), header, secret)
     assert event.object == "event"
+    assert event.type == "charge.succeeded"
 
 
-def test_tampered_payload_is_rejected(fixture):
-    tampered = fixture["payload"].replace(fixture["eventId"], fixture["eventId"] + "x", 1)
-    assert tampered != fixture["payload"]
+def test_simulator_signature_rejects_tampering(delivery):
+    (body, header), secret = delivery
+    tampered = body.decode().replace('"livemode":false', '"livemode":true', 1)
+    assert tampered != body.decode()
     with pytest.raises(stripe.SignatureVerificationError):
-        stripe.WebhookSignature.verify_header(tampered, fixture["header"], fixture["secret"], tolerance=None)
-
-
-def test_wrong_secret_is_rejected(fixture):
+        stripe.WebhookSignature.verify_header(tampered, header, secret, tolerance=300)
     with pytest.raises(stripe.SignatureVerificationError):
-        stripe.WebhookSignature.verify_header(
-            fixture["payload"], fixture["header"], fixture["secret"] + "x", tolerance=None
-        )
+        stripe.WebhookSignature.verify_header(body.decode(), header, secret + "x", tolerance=300)
 
 
-def test_library_header_matches_simulator_header(fixture):
-    vector = fixture["vector"]
-    header = stripe.WebhookSignature.generate_signature_header(
-        vector["payload"], vector["secret"], timestamp=vector["timestamp"]
+@pytest.fixture
+def connected_program(stack):
+    """A demo program connected through the simulator's OAuth form, and one affiliate cid."""
+    program = stack.api("GET", "/programs")["data"][0]
+    affiliate = stack.api("GET", f"/programs/{program['id']}/affiliates")["data"][0]
+    connect = stack.api("POST", f"/programs/{program['id']}/connect-stripe", {"method": "oauth_url"})
+    _, status, page = follow_authorize_url(connect["data"]["authUrl"])
+    assert status == 200, page
+    detail = stack.api("GET", f"/programs/{program['id']}/stripe")["data"]
+    assert detail["status"] == "connected"
+    click = stack.api("POST", "/clicks", {"programId": program["id"], "affiliateCode": affiliate["code"]})
+    return program, detail, click["data"]["cid"]
+
+
+def checkout_event(event_id: str, account: str, cid: str) -> str:
+    session = {
+        "id": "cs_test_" + event_id,
+        "object": "checkout.session",
+        "amount_subtotal": 5000,
+        "amount_total": 5000,
+        "currency": "usd",
+        "client_reference_id": cid,
+        "customer": "cus_" + event_id,
+        "metadata": {},
+        "mode": "payment",
+        "payment_intent": "pi_" + event_id,
+        "payment_status": "paid",
+        "status": "complete",
+        "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
+    }
+    event = {
+        "id": "evt_" + event_id,
+        "object": "event",
+        "api_version": "2024-06-20",
+        "created": int(time.time()),
+        "type": "checkout.session.completed",
+        "account": account,
+        "livemode": False,
+        "data": {"object": session},
+    }
+    return json.dumps(event)
+
+
+def post_webhook(stack, program_id: str, payload: str, header: str) -> tuple[int, str]:
+    request = urllib.request.Request(
+        f"{stack.server.url}/webhooks/stripe/{program_id}", data=payload.encode(), method="POST"
     )
-    assert header == vector["header"]
+    request.add_header("Content-Type", "application/json; charset=utf-8")
+    request.add_header("Stripe-Signature", header)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def conversions(stack, program_id: str) -> list:
+    return stack.api("GET", f"/conversions?programId={program_id}")["data"]
+
+
+def test_server_accepts_event_signed_by_stripe_library(stack, connected_program):
+    program, detail, cid = connected_program
+    payload = checkout_event("lib1", detail["stripeAccountId"], cid)
+    header = stripe.WebhookSignature.generate_signature_header(payload, stack.webhook_secret)
+
+    status, body = post_webhook(stack, program["id"], payload, header)
+
+    assert status == 200, body
+    assert [c["amount"] for c in conversions(stack, program["id"])] == [5000]
+
+
+def test_server_rejects_tampered_stale_and_foreign_signatures(stack, connected_program):
+    program, detail, cid = connected_program
+    payload = checkout_event("lib2", detail["stripeAccountId"], cid)
+    header = stripe.WebhookSignature.generate_signature_header(payload, stack.webhook_secret)
+    tampered = payload.replace("5000", "9000")
+    stale = stripe.WebhookSignature.generate_signature_header(
+        payload, stack.webhook_secret, timestamp=int(time.time()) - 301
+    )
+    foreign = stripe.WebhookSignature.generate_signature_header(payload, "whsec_someone_else")
+
+    for label, body, signature in [
+        ("tampered", tampered, header),
+        ("stale", payload, stale),
+        ("wrong secret", payload, foreign),
+        ("missing", payload, ""),
+    ]:
+        status, answer = post_webhook(stack, program["id"], body, signature)
+        assert status == 400, f"{label}: {status} {answer}"
+
+    assert conversions(stack, program["id"]) == []
