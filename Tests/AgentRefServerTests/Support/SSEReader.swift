@@ -8,6 +8,8 @@ import Glibc
 final class SSEReader {
     private let socketDescriptor: Int32
     private(set) var received = ""
+    /// True once the server closed the connection.
+    private(set) var isAtEnd = false
 
     /// Connects to 127.0.0.1:`port` and sends `GET path`.
     init(port: UInt16, path: String, headers: [String: String]) throws {
@@ -58,10 +60,17 @@ final class SSEReader {
             if count > 0 {
                 received += String(decoding: buffer[0..<count], as: UTF8.self)
             } else if count == 0 {
+                isAtEnd = true
                 return condition(received)
             }
         }
         return true
+    }
+
+    /// Reads until the server closes the connection; returns false when it is still open after `timeout`.
+    func readToEnd(timeout: TimeInterval = 10) -> Bool {
+        read(until: { _ in false }, timeout: timeout)
+        return isAtEnd
     }
 
     /// The `id:` values of the events received so far, in order.
