@@ -357,6 +357,18 @@ final class WebhookIngestTests: ServerTestCase {
         XCTAssertEqual(listed.value(at: "commissionTotal.USD")?.int64Value, 500)
     }
 
+    func testFeedSnapshotMatchesListedConversion() throws {
+        let (programId, cid) = try makeConnectedProgram()
+        try deliver(session(cid), to: programId)
+
+        let listed = try conversions(programId: programId).first ?? .null
+        let snapshot = try get("/api/v1/conversions/events").json["data"]?.arrayValue?.first?["conversion"] ?? .null
+
+        XCTAssertEqual(snapshot["createdAt"], listed["createdAt"])
+        XCTAssertEqual(snapshot["id"], listed["id"])
+        XCTAssertEqual(snapshot["commission"], listed["commission"])
+    }
+
     func testRecentConversionsArePlainArray() throws {
         let (programId, cid) = try makeConnectedProgram()
         try deliver(session(cid), to: programId)

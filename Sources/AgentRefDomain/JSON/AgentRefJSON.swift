@@ -32,11 +32,19 @@ public enum AgentRefJSON {
         return decoder
     }
 
-    /// Formats a date as ISO 8601 in UTC with milliseconds.
+    /// Formats a date as ISO 8601 in UTC with milliseconds, rounded to the nearest millisecond.
+    ///
+    /// Foundation's format style truncates the fraction, and a `Date` made from whole
+    /// milliseconds is often a hair below them, so it would print one millisecond early and
+    /// the same instant could print two ways.
     public static func formatTimestamp(_ date: Date) -> String {
-        date.formatted(
-            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        let seconds = (milliseconds / 1000).rounded(.down)
+        let fraction = Int(milliseconds - seconds * 1000)
+        let whole = Date(timeIntervalSince1970: seconds).formatted(
+            Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
         )
+        return whole.dropLast() + String(format: ".%03d", fraction) + "Z"
     }
 
     /// Parses ISO 8601 with or without fractional seconds; returns nil for anything else.
