@@ -12,7 +12,7 @@ final class PaymentAttributionTests: XCTestCase {
         return harness
     }
 
-    func testCheckoutPaymentCreatesConversionWithCommissionOnNetAmount() throws {
+    func testCheckoutCommissionUsesNetAmount() throws {
         let harness = makeHarness()
 
         let decision = harness.receive(Factory.checkoutSession(amount: 1190, tax: 190))
@@ -133,7 +133,7 @@ final class PaymentAttributionTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(decision.createdConversion).method, "metadata")
     }
 
-    func testZeroAmountCreatesNoConversionButKeepsSubscriptionAffiliate() {
+    func testZeroAmountKeepsSubscriptionAffiliate() {
         let harness = makeHarness()
 
         let decision = harness.receive(

@@ -26,7 +26,7 @@ final class RecurringAttributionTests: XCTestCase {
         ]
     }
 
-    func testRenewalOfRecurringProgramCreatesConversionForSameAffiliate() throws {
+    func testRecurringRenewalCreditsSameAffiliate() throws {
         let harness = subscribedHarness(AttributionHarness.makeProgram(commissionType: .recurring))
 
         let decisions = renewal(1, daysLater: 30).map { harness.receive($0) }
@@ -85,7 +85,7 @@ final class RecurringAttributionTests: XCTestCase {
         XCTAssertEqual(decision.outcome, .unattributed)
     }
 
-    func testFirstPaidRenewalAfterTrialEarnsEvenForOneTimeProgram() {
+    func testFirstPaidRenewalAfterTrialEarns() {
         let harness = AttributionHarness(program: AttributionHarness.makeProgram(commissionType: .oneTime))
         harness.addClick()
         harness.receive(Factory.checkoutSession(mode: "subscription", amount: 0, paymentIntent: nil, subscription: "sub_1"))

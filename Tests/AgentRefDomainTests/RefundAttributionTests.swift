@@ -66,7 +66,7 @@ final class RefundAttributionTests: XCTestCase {
         XCTAssertEqual(harness.feed.count, 2)
     }
 
-    func testRefundBeforeAttributionIsAppliedWhenConversionIsCreated() throws {
+    func testEarlyRefundAppliedOnCreation() throws {
         let harness = AttributionHarness(program: AttributionHarness.makeProgram(percent: 20))
         harness.addClick()
 
@@ -80,7 +80,7 @@ final class RefundAttributionTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(conversion(harness)).commission, 1200)
     }
 
-    func testRefundShareOfTaxedPaymentStaysWithinNetAmount() throws {
+    func testTaxedRefundStaysWithinNetAmount() throws {
         let harness = AttributionHarness(program: AttributionHarness.makeProgram(percent: 20))
         harness.addClick()
         harness.receive(Factory.checkoutSession(amount: 12_000, tax: 2000))

@@ -70,7 +70,7 @@ final class StripePaymentFactsTests: XCTestCase {
         XCTAssertEqual(facts.references.chargeId, "ch_1")
     }
 
-    func testInvoiceOfNewerAPIVersionReadsParentAndTotalTaxes() throws {
+    func testNewerInvoiceReadsParentAndTaxes() throws {
         let event = Factory.event(.invoicePaid, [
             "id": "in_5", "object": "invoice", "billing_reason": "subscription_cycle", "amount_paid": 1000,
             "currency": "usd", "total_taxes": [["amount": 60], ["amount": 40]],

@@ -50,7 +50,7 @@ final class ConversionStreamTests: ServerTestCase {
         XCTAssertEqual(entry.conversion.amount, 1000)
     }
 
-    func testResumeFromLastEventIDHasNoGapOrDuplicate() throws {
+    func testLastEventIDResumesWithoutGap() throws {
         try pay()
         try pay()
         try pay()

@@ -78,7 +78,7 @@ final class ProgramRoutesTests: ServerTestCase {
         XCTAssertEqual(affiliates.first?["totalClicks"]?.int64Value, 1)
     }
 
-    func testClickForUnknownProgramOrCodeIsNotFound() throws {
+    func testClickUnknownTargetsNotFound() throws {
         let programId = try createProgram()
 
         let unknownProgram = try post("/api/v1/clicks", ["programId": "prg_nope", "affiliateCode": "jane20"])

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the server must store after one payment event: the payment, any conversion created
-/// or changed, the subscription's attribution, the feed entries, and the event's outcome.
+/// Changes to store after one payment event: the payment, any conversion created or
+/// changed, the subscription's attribution, the feed entries, and the event's outcome.
 public struct AttributionDecision: Hashable, Sendable {
     public var outcome: StripeEventOutcome
     /// One sentence saying why, stored with the event.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The attribution rules: turns one payment event, with what the server already knows,
-/// into a decision to store. It performs no I/O.
+/// The attribution rules: turns one payment event, with the facts the server has already
+/// stored, into a decision to store. It performs no I/O.
 ///
 /// - A payment that already has a conversion is linked to it, and its refunds are applied.
 /// - A first or one-off payment is credited through the first click id that matches a
@@ -167,7 +167,7 @@ public enum PaymentAttributor {
         return conversion.fillingStripeReferences(from: payment.references)
     }
 
-    /// A new attribution for the subscription whose first payment this is, when none is stored yet.
+    /// Makes the attribution of the subscription whose first payment this is, when none is stored yet.
     private static func newSubscriptionIfStart(
         _ input: AttributionInput,
         payment: PaymentRecord,

@@ -4,10 +4,10 @@ import Foundation
 /// payment yields one conversion whatever order and however often its events arrive.
 ///
 /// Two records are the same payment when they share a session, payment intent, charge or
-/// invoice id, or when both are the first payment of the same subscription. Without such
-/// an id (a subscription charge can arrive before the invoice that names it), a record of
-/// the same customer matches when nothing contradicts it: no id differs, the amount and
-/// currency agree, the kinds agree, it has no object of the new event's kind yet, and it
+/// invoice id, or when both are the first payment of the same subscription. A subscription
+/// charge can arrive before the invoice that names it, so without such an id a record of
+/// the same customer matches when nothing contradicts it. That means no id differs, the
+/// amount, currency and kind agree, it has no object of the new event's kind yet, and it
 /// was created within `customerMatchWindow` seconds.
 public enum PaymentMatcher {
     /// Largest distance between the objects' `created` times for a match by customer alone.
@@ -81,8 +81,8 @@ public enum PaymentMatcher {
 }
 
 extension PaymentMatcher.Match {
-    /// The payment after folding in `absorbed` and `facts`; a new record with `newID` when
-    /// nothing matched.
+    /// Folds `absorbed` and `facts` into the primary record, or into a new record with
+    /// `newID` when nothing matched.
     public func mergedPayment(
         with facts: StripePaymentFacts,
         programId: String,
@@ -96,7 +96,7 @@ extension PaymentMatcher.Match {
         return payment.merging(facts, at: now)
     }
 
-    /// True when one of the matched records already holds this very object.
+    /// True when one of the matched records already contains this very object.
     public func hasRecorded(_ facts: StripePaymentFacts) -> Bool {
         ([primary].compactMap { $0 } + absorbed).contains { $0.hasRecorded(facts) }
     }

@@ -1,7 +1,6 @@
 import Foundation
 
-/// Everything the server knows about one payment, merged from every Stripe event that
-/// reported it. A payment has at most one conversion.
+/// The stored facts of one payment, merged from every Stripe event that reported it. A payment has at most one conversion.
 public struct PaymentRecord: Hashable, Sendable {
     /// The server's id, `pay_` followed by hex digits.
     public var id: String
@@ -9,7 +8,7 @@ public struct PaymentRecord: Hashable, Sendable {
     public var references: PaymentReferences
     public var kind: PaymentKind
     public var billingReason: String?
-    /// What the customer paid, tax included, in minor units, from the most precise object seen.
+    /// Amount the customer paid, tax included, in minor units, from the most precise object seen.
     public var totalAmount: Int64?
     /// Tax included in `totalAmount`, when that object stated it.
     public var taxAmount: Int64?

@@ -1,7 +1,7 @@
 /// The Stripe ids that identify one payment across the objects Stripe reports it with.
 ///
 /// A Checkout purchase shows up as a checkout session, an invoice (for subscriptions) and a
-/// charge; each object names some of the others, so two objects describe the same money
+/// charge. Each object names some of the others, so two objects describe the same money
 /// when they share one of these ids.
 public struct PaymentReferences: Hashable, Sendable, Codable {
     public var checkoutSessionId: String?

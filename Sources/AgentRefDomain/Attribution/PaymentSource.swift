@@ -7,8 +7,8 @@ public enum PaymentSource: String, Sendable, Codable, CaseIterable, Comparable {
     /// A charge (`charge.succeeded`, `charge.refunded`).
     case charge
 
-    /// How much the object says about the amount: sessions and invoices state the tax, so
-    /// their amount beats a charge's, which includes the tax without saying how much.
+    /// Rank of the object's amount: sessions and invoices state the tax, so their amount
+    /// beats a charge's, which includes the tax without stating how much.
     var amountPrecedence: Int {
         switch self {
         case .checkoutSession, .invoice: 2
@@ -23,7 +23,7 @@ public enum PaymentSource: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// What a payment is for, which decides how it earns commission.
 public enum PaymentKind: String, Sendable, Codable, CaseIterable {
-    /// Not known yet: a charge on its own does not say.
+    /// Not known yet, because a charge on its own does not tell.
     case unknown
     /// A one-off payment: Checkout in `payment` mode, or an invoice without a subscription.
     case oneTime = "one_time"
@@ -34,8 +34,8 @@ public enum PaymentKind: String, Sendable, Codable, CaseIterable {
     /// `subscription_cycle` or `subscription_update`.
     case subscriptionRenewal = "subscription_renewal"
 
-    /// The more specific of two kinds: anything beats `unknown`, and an invoice's view of a
-    /// subscription beats a one-off guess.
+    /// Returns the more specific of two kinds: anything beats `unknown`, and an invoice's
+    /// view of a subscription beats a one-off guess.
     func refined(by other: PaymentKind) -> PaymentKind {
         switch (self, other) {
         case (.unknown, _): other

@@ -12,7 +12,7 @@ public enum RecurringCommissionPolicy {
     public enum Decision: Hashable, Sendable {
         /// The payment earns commission for `subscription.affiliateId`.
         case eligible(firstPaidPayment: Bool)
-        /// The payment earns nothing; `reason` says why.
+        /// The payment earns nothing, for the reason given.
         case ineligible(reason: String)
     }
 

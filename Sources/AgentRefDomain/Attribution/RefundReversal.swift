@@ -3,7 +3,7 @@ import Foundation
 /// A conversion after a refund, and what that refund changed.
 ///
 /// Stripe's `amount_refunded` is the total of all refunds of a charge, so the reversal is
-/// recomputed from that total each time: several partial refunds add up, a repeated or
+/// recomputed from that total each time. Several partial refunds add up, a repeated or
 /// older event changes nothing, and the reversal never exceeds the commission earned.
 public struct RefundReversal: Hashable, Sendable {
     /// The conversion with its new `commission`, `amountRefunded`, `commissionReversed` and status.

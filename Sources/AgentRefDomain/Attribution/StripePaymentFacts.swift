@@ -1,5 +1,5 @@
-/// What one Stripe event says about a payment: the ids it names, the amount, the currency
-/// and any click ids, read from a checkout session, an invoice or a charge.
+/// Payment facts of one Stripe event: the ids it names, the amount, the currency and any
+/// click ids, read from a checkout session, an invoice or a charge.
 public struct StripePaymentFacts: Hashable, Sendable {
     public var source: PaymentSource
     /// Id of the object itself, such as `cs_test_…`, `in_…` or `ch_…`.
@@ -8,7 +8,7 @@ public struct StripePaymentFacts: Hashable, Sendable {
     public var kind: PaymentKind
     /// The invoice's `billing_reason`, such as `subscription_create` or `subscription_cycle`.
     public var billingReason: String?
-    /// What the customer paid, tax included, in minor units: the session's `amount_total`,
+    /// Amount the customer paid, tax included, in minor units: the session's `amount_total`,
     /// the invoice's `amount_paid` or the charge's `amount`.
     public var totalAmount: Int64?
     /// Tax included in `totalAmount`, when the object states it.
@@ -66,7 +66,7 @@ public struct StripePaymentFacts: Hashable, Sendable {
         }
     }
 
-    /// The object's `object` field, or the type implied by the event type when it is missing.
+    /// Returns the object's `object` field, or the type implied by the event type when it is missing.
     private static func objectType(of object: JSONValue, eventType: String) -> String? {
         if let type = object["object"]?.stringValue { return type }
         if eventType.hasPrefix("checkout.session.") { return "checkout.session" }
@@ -138,7 +138,7 @@ public struct StripePaymentFacts: Hashable, Sendable {
         )
     }
 
-    /// The invoice's `tax`, or the sum of `total_taxes` in API versions that dropped `tax`.
+    /// Returns the invoice's `tax`, or the sum of `total_taxes` in API versions that dropped `tax`.
     private static func invoiceTax(_ object: JSONValue) -> Int64? {
         if let tax = object["tax"]?.int64Value { return tax }
         guard let taxes = object["total_taxes"]?.arrayValue else { return nil }

@@ -1,4 +1,4 @@
-/// What the server did with a received Stripe event, as `GET /programs/{id}/stripe/events`
+/// Result of applying a received Stripe event, as `GET /programs/{id}/stripe/events`
 /// reports it.
 public enum StripeEventOutcome: String, Sendable, Codable, CaseIterable {
     /// The event's payment created a new conversion.
@@ -13,7 +13,7 @@ public enum StripeEventOutcome: String, Sendable, Codable, CaseIterable {
     case subscriptionEnded = "subscription_ended"
     /// A payment without a known click id; it is counted but credits no affiliate.
     case unattributed
-    /// Stored without effect; `detail` says why.
+    /// Stored without effect, for the reason in `detail`.
     case ignored
     /// The merchant withdrew the program's access to the Stripe account.
     case revoked

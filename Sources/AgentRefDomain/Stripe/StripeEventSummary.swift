@@ -10,7 +10,7 @@ public struct StripeEventSummary: Hashable, Sendable, Codable, Identifiable {
     /// Stripe's `created`, in Unix seconds.
     public var created: Int64
     public var outcome: StripeEventOutcome
-    /// Why the event had this outcome, in one sentence.
+    /// Reason for the outcome, in one sentence.
     public var detail: String
     /// The conversion the event created or changed, when there is one.
     public var conversionId: String?

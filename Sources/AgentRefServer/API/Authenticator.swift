@@ -16,7 +16,7 @@ struct Authenticator: Sendable {
 
     var hasKeys: Bool { !keys.isEmpty }
 
-    /// The key the request carries.
+    /// Returns the key the request carries.
     ///
     /// - Throws: `APIError` UNAUTHORIZED saying what is missing or wrong, without the key.
     func authenticate(_ request: HTTPRequest) throws -> APIKey {

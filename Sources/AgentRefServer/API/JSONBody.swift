@@ -31,7 +31,7 @@ struct JSONBody {
         return JSONBody(fields: fields)
     }
 
-    /// Foundation's description of where the JSON is broken, such as "Invalid value around character 8."
+    /// Returns Foundation's description of where the JSON is broken, such as "Invalid value around character 8."
     private static func parseFailureLocation(_ body: Data) -> String {
         do {
             _ = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
@@ -54,7 +54,7 @@ struct JSONBody {
         return text
     }
 
-    /// A trimmed string; empty strings count as absent.
+    /// Reads a trimmed string; an empty string counts as absent.
     func optionalString(_ field: String, maxLength: Int = 2000) throws -> String? {
         guard let value = value(field) else { return nil }
         guard let text = value.stringValue else {
@@ -108,7 +108,7 @@ struct JSONBody {
         return flag
     }
 
-    /// One of the allowed raw values of `Choice`.
+    /// Reads one of the allowed raw values of `Choice`.
     func optionalChoice<Choice: RawRepresentable & CaseIterable>(
         _ field: String, as type: Choice.Type
     ) throws -> Choice? where Choice.RawValue == String {
@@ -120,7 +120,7 @@ struct JSONBody {
         return choice
     }
 
-    /// A short rendering of a sent value for messages, truncated to 60 characters.
+    /// Renders a sent value for messages, truncated to 60 characters.
     static func describe(_ value: JSONValue) -> String {
         let data = (try? JSONEncoder().encode(value)) ?? Data()
         let text = String(decoding: data, as: UTF8.self)

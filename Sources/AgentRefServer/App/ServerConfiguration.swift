@@ -1,8 +1,8 @@
 import AgentRefDomain
 import Foundation
 
-/// How `AgentRefServerApp` runs: where it listens and stores data, which API keys it
-/// accepts, and where Stripe is.
+/// Settings of `AgentRefServerApp`: its port and data directory, the API keys it accepts,
+/// and the Stripe hosts it calls.
 public struct ServerConfiguration: Sendable {
     /// TCP port on 127.0.0.1; 0 picks a free one.
     public var port: UInt16
@@ -18,8 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var stripeClientID: String
     /// The platform's secret key, sent as `Authorization: Bearer` to Stripe; never logged.
     public var stripeSecretKey: String
-    /// Where browsers and Stripe reach this server, for the OAuth `redirect_uri` and webhook
-    /// URLs; nil means `http://127.0.0.1:<bound port>`.
+    /// Base URL at which browsers and Stripe reach this server, used in the OAuth
+    /// `redirect_uri` and webhook URLs. Nil means `http://127.0.0.1:<bound port>`.
     public var publicBaseURL: URL?
     /// Seeds the demo programs and affiliates at start; seeding twice adds nothing.
     public var seedDemoData: Bool
@@ -55,7 +55,7 @@ public struct ServerConfiguration: Sendable {
         self.rateLimitPerMinute = rateLimitPerMinute
     }
 
-    /// The key in `AGENTREF_API_KEY`, when set, for callers that read the environment.
+    /// Reads the key in `AGENTREF_API_KEY`; returns an empty list when it is not set.
     public static func apiKeys(fromEnvironment environment: [String: String]) -> [APIKey] {
         guard let value = environment["AGENTREF_API_KEY"], !value.isEmpty else { return [] }
         return [APIKey(value)]

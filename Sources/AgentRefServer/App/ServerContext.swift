@@ -2,7 +2,7 @@ import AgentRefDomain
 import AgentRefLog
 import Foundation
 
-/// What the request handlers share: configuration, store, clock, Stripe client and feed notifier.
+/// Dependencies the request handlers share: configuration, store, clock, Stripe client and feed notifier.
 final class ServerContext: @unchecked Sendable {
     let configuration: ServerConfiguration
     let store: Store
@@ -33,8 +33,8 @@ final class ServerContext: @unchecked Sendable {
         self.notifier = notifier
     }
 
-    /// Where browsers and Stripe reach this server: the configured public URL, else the
-    /// loopback address it is bound to.
+    /// Base URL at which browsers and Stripe reach this server: the configured public URL,
+    /// else the loopback address it is bound to.
     var publicBaseURL: URL {
         configuration.publicBaseURL ?? lock.withLock { boundBaseURL }
     }
@@ -53,14 +53,14 @@ final class ServerContext: @unchecked Sendable {
         publicBaseURL.appendingPathComponent("webhooks/stripe/\(programId)").absoluteString
     }
 
-    /// The program, or NOT_FOUND.
+    /// Reads the program, throwing `APIError` NOT_FOUND when there is none.
     func requireProgram(_ id: String) throws -> Program {
         guard let program = try store.program(id: id) else { throw APIError.notFound(program: id) }
         return program
     }
 
-    /// How far the program's set-up has come: `setup` until Stripe is connected, then
-    /// `partial` until an affiliate is approved, then `ready`.
+    /// Computes the program's readiness: `setup` until Stripe is connected, then `partial`
+    /// until an affiliate is approved, then `ready`.
     func readiness(of program: Program) throws -> ProgramReadiness {
         guard program.stripeStatus == .connected else { return .setup }
         return try store.approvedAffiliateCount(programId: program.id) > 0 ? .ready : .partial

@@ -125,8 +125,8 @@ struct OAuthCallbackHandler {
                 + "disconnect it there first, or authorize a different Stripe account for \(program.name).")
     }
 
-    /// Finds this server's endpoint on the account, reusing it when its secret is known;
-    /// otherwise deletes any endpoint with the same URL and creates a new one.
+    /// Finds this server's endpoint on the account and reuses it when its secret is known.
+    /// Otherwise it deletes any endpoint with the same URL and creates a new one.
     private func ensureEndpoint(account: String, program: Program, connection: StripeConnectionRecord) throws
         -> (id: String, secret: String)
     {

@@ -1,7 +1,7 @@
 import AgentRefDomain
 import Foundation
 
-/// Where the server keeps its data.
+/// Storage of everything the server keeps.
 ///
 /// `SQLiteStore` is the embedded implementation; the protocol keeps SQL out of the rest of
 /// the server so that another database can follow. Every method is atomic on its own;
@@ -14,7 +14,7 @@ protocol Store: AnyObject, Sendable {
     // MARK: Programs, affiliates, clicks
 
     func insertProgram(_ program: Program) throws
-    /// The program with its Stripe fields (`stripeAccountId`, `stripeConnectedAt`, `stripeStatus`) filled.
+    /// Reads the program with its Stripe fields (`stripeAccountId`, `stripeConnectedAt`, `stripeStatus`) filled.
     func program(id: String) throws -> Program?
     func programs(_ window: ListWindow) throws -> ListSlice<Program>
 
@@ -30,10 +30,10 @@ protocol Store: AnyObject, Sendable {
 
     // MARK: Stripe connection
 
-    /// The stored connection, or a disconnected one when the program never connected.
+    /// Reads the stored connection; returns a disconnected one when the program never connected.
     func stripeConnection(programId: String) throws -> StripeConnectionRecord
     func saveStripeConnection(_ connection: StripeConnectionRecord) throws
-    /// The program, other than `excludingProgramId`, whose connection is `connected` to `accountId`.
+    /// Finds the program, other than `excludingProgramId`, whose connection is `connected` to `accountId`.
     func programConnected(toAccount accountId: String, excludingProgramId: String) throws -> String?
     func connectionsAwaitingCleanup() throws -> [StripeConnectionRecord]
 
@@ -72,7 +72,7 @@ protocol Store: AnyObject, Sendable {
 
     func insertConversion(_ conversion: Conversion) throws
     func updateConversion(_ conversion: Conversion) throws
-    /// The conversion with `affiliateCode` and `programName` filled.
+    /// Reads the conversion with `affiliateCode` and `programName` filled.
     func conversion(id: String) throws -> Conversion?
     /// Conversions newest first, with `affiliateCode` and `programName` filled.
     func conversions(_ filter: ConversionFilter, window: ListWindow) throws -> ListSlice<Conversion>
@@ -83,7 +83,7 @@ protocol Store: AnyObject, Sendable {
     func appendFeedEntry(_ change: FeedChange, at date: Date) throws -> ConversionFeedEntry
     /// Entries with a sequence above `sequence`, oldest first.
     func feedEntries(after sequence: Int64, programId: String?, limit: Int) throws -> [ConversionFeedEntry]
-    /// The last `count` entries, oldest first.
+    /// Reads the last `count` entries, oldest first.
     func latestFeedEntries(count: Int, programId: String?) throws -> [ConversionFeedEntry]
     func feedEntryCount(after sequence: Int64, programId: String?) throws -> Int
 }

@@ -7,7 +7,7 @@ import ServiceKit
 ///
 /// The response starts with `retry: 2000`. Without `Last-Event-ID` (header, or the
 /// `lastEventId` query parameter) it replays the last `backlog` entries (0 to 200,
-/// default 0); with it, every entry after that sequence. Then it sends each new entry as
+/// default 0). With it, it replays every entry after that sequence. Then it sends each new entry as
 /// `id: <sequence>`, `event: <type>`, `data: <entry JSON>`, and `: keep-alive` after
 /// `heartbeatInterval` seconds without output.
 struct ConversionStreamHandler: Sendable {

@@ -5,7 +5,7 @@ import Foundation
 /// One open conversion stream: remembers the last sequence sent and produces the next
 /// piece of the response, blocking until there is something to send.
 final class ConversionStreamSession: @unchecked Sendable {
-    /// Longest single wait, in seconds, so a stopping server is noticed promptly.
+    /// Maximum single wait, in seconds, so a stopping server is noticed promptly.
     private static let pollInterval: TimeInterval = 0.25
     private static let batchSize = 100
 
@@ -28,7 +28,7 @@ final class ConversionStreamSession: @unchecked Sendable {
         self.backlog = backlog
     }
 
-    /// The next bytes to send, or nil to end the response.
+    /// Blocks until there is something to send and returns it; returns nil to end the response.
     func next() -> Data? {
         if let preamble = takePreamble() { return preamble }
 
@@ -90,7 +90,7 @@ final class ConversionStreamSession: @unchecked Sendable {
         return Data(entries.map(Self.format).joined().utf8)
     }
 
-    /// One Server-Sent Event; the JSON encoder writes no newlines, so `data` is one line.
+    /// Formats one Server-Sent Event. The JSON encoder writes no newlines, so `data` is one line.
     static func format(_ entry: ConversionFeedEntry) -> String {
         let json = (try? AgentRefJSON.makeEncoder().encode(entry)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         return "id: \(entry.sequence)\nevent: \(entry.type.rawValue)\ndata: \(json)\n\n"

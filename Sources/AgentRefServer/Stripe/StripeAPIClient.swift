@@ -25,7 +25,7 @@ final class StripeAPIClient: Sendable {
         self.logger = logger
     }
 
-    /// The Connect authorize URL the merchant opens to grant the platform access.
+    /// Builds the Connect authorize URL the merchant opens to grant the platform access.
     func authorizeURL(state: String, redirectURI: String) -> String {
         let query = FormEncoding.encode([
             ("response_type", "code"),

@@ -2,7 +2,7 @@
 enum StripeAPIError: Error, CustomStringConvertible {
     /// No HTTP response: connection refused, DNS failure or timeout.
     case unreachable(url: String, message: String)
-    /// Stripe answered with an error status; `type`, `code` and `message` come from
+    /// Stripe returned an error status; `type`, `code` and `message` come from
     /// Stripe's error JSON (`{"error":{"type","code","message"}}`, or for OAuth
     /// `{"error":"invalid_grant","error_description":…}`).
     case rejected(request: String, status: Int, type: String?, code: String?, message: String)

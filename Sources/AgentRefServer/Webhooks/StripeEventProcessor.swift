@@ -10,7 +10,7 @@ struct StripeEventProcessor {
 
     private var store: Store { context.store }
 
-    /// What happened to one event.
+    /// The result of applying one event.
     struct Outcome {
         var outcome: StripeEventOutcome
         var detail: String
@@ -36,7 +36,7 @@ struct StripeEventProcessor {
         return try attribute(event, facts: facts, program: program, at: receivedAt)
     }
 
-    /// Why the event is stored without effect, or nil when it should be applied.
+    /// Returns why the event is stored without effect, or nil when it should be applied.
     private func ignoreReason(_ event: StripeEvent, connection: StripeConnectionRecord) -> String? {
         guard connection.status == .connected else {
             return "program is \(connection.status.label) from Stripe, so its events are not applied"
@@ -149,7 +149,7 @@ struct StripeEventProcessor {
         }
     }
 
-    /// The change with the conversion's affiliate code and program name filled, as clients show them.
+    /// Fills the conversion's affiliate code and program name, which clients show in the feed.
     private func enriched(_ change: FeedChange, program: Program) throws -> FeedChange {
         var enriched = change
         enriched.conversion.programName = program.name

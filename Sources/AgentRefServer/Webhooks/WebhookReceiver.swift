@@ -113,7 +113,7 @@ struct WebhookReceiver {
     }
 }
 
-/// What storing one event did.
+/// The result of storing one event.
 struct IngestResult {
     var isDuplicate: Bool
     var outcome: StripeEventOutcome

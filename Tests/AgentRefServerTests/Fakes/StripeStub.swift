@@ -7,7 +7,7 @@ import ServiceKit
 /// formats: form-encoded requests, `Stripe-Account` header, Stripe's error JSON.
 ///
 /// Tests register authorization codes with `issueCode(for:)`, inspect the endpoints and
-/// calls, and set `isFailing` to answer every request with 503 as an outage would.
+/// calls, and set `isFailing` to reject every request with 503 as an outage would.
 final class StripeStub: @unchecked Sendable {
     struct Endpoint {
         var id: String

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a Server-Sent Events response over a plain socket, so a test sees bytes as the
+/// Reads a Server-Sent Events response over a plain socket, so a test gets the bytes as the
 /// server sends them. It speaks HTTP/1.0, so the body arrives without chunked framing.
 final class SSEReader {
     private let socketDescriptor: Int32

@@ -168,7 +168,7 @@ class ServerTestCase: XCTestCase {
         try callback(state: try requestState(programId: programId), account: account)
     }
 
-    /// The signing secret the stub gave the program's endpoint.
+    /// Returns the signing secret the stub gave the program's endpoint.
     func endpointSecret(programId: String) throws -> String {
         try XCTUnwrap(stub.endpoints.last { $0.url.hasSuffix("/webhooks/stripe/\(programId)") }?.secret)
     }

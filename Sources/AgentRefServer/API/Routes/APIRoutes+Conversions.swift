@@ -55,7 +55,7 @@ extension APIRoutes {
         return filter
     }
 
-    /// A feed sequence number from the query, or nil when absent.
+    /// Reads a feed sequence number from the query; returns nil when absent.
     func sequenceParameter(_ request: HTTPRequest, _ name: String) throws -> Int64? {
         guard let text = QueryParameter.string(request, name) else { return nil }
         guard let value = Int64(text), value >= 0 else {

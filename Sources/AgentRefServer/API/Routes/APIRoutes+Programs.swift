@@ -31,7 +31,7 @@ extension APIRoutes {
         }
     }
 
-    /// The program with the list's extension fields filled: today's conversions, revenue and commission.
+    /// Fills the list's extension fields of the program: today's conversions, revenue and commission.
     private func withTotals(_ program: Program) throws -> Program {
         let totals = try context.store.conversionTotals(programId: program.id, since: context.clock.startOfDay())
         var filled = program

@@ -19,7 +19,7 @@ struct ConversionTotals: Hashable, Sendable {
     var commissionsAcrossCurrencies: Int64 { commissions.amounts.values.reduce(0, +) }
 }
 
-/// Which conversions to list.
+/// Filter of a conversion list; nil fields match everything.
 struct ConversionFilter: Hashable, Sendable {
     var programId: String?
     var affiliateId: String?

@@ -1,4 +1,4 @@
-/// Which part of a newest-first list to read.
+/// Window of a newest-first list to read.
 struct ListWindow: Hashable, Sendable {
     enum Start: Hashable, Sendable {
         /// Skip this many items from the newest.

@@ -30,7 +30,7 @@ struct StripeConnectionRecord: Hashable, Sendable {
     var errorMessage: String?
     var updatedAt: Date
 
-    /// A connection that was never made.
+    /// Makes the record of a connection that was never made.
     static func disconnected(programId: String, at date: Date) -> StripeConnectionRecord {
         StripeConnectionRecord(programId: programId, status: .disconnected, updatedAt: date)
     }
@@ -40,7 +40,7 @@ struct StripeConnectionRecord: Hashable, Sendable {
         [endpointSecret, previousEndpointSecret].compactMap { $0 }
     }
 
-    /// The API's view of the connection, without secrets.
+    /// Builds the API's view of the connection, without secrets.
     func detail(unattributedPayments: Int) -> StripeConnection {
         var detail = StripeConnection(
             programId: programId,

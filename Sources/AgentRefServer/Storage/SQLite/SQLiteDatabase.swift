@@ -106,8 +106,8 @@ final class SQLiteDatabase: @unchecked Sendable {
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
     ///
-    /// The outermost call starts `BEGIN IMMEDIATE`, so the write lock is taken up front;
-    /// a nested call uses a savepoint, so an inner failure undoes only the inner work.
+    /// The outermost call starts `BEGIN IMMEDIATE`, so the write lock is taken up front.
+    /// A nested call uses a savepoint, so an inner failure undoes only the inner work.
     func transaction<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
