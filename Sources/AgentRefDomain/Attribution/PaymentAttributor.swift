@@ -4,6 +4,8 @@ import Foundation
 /// stored, into a decision to store. It performs no I/O.
 ///
 /// - A payment that already has a conversion is linked to it, and its refunds are applied.
+///   Stripe ids learnt from the later event are filled into the conversion without a
+///   feed entry, because the operator sees no change.
 /// - A first or one-off payment is credited through the first click id that matches a
 ///   click of the program (see `ClickResolver`); without one it stays unattributed.
 /// - A subscription's later payment is credited to the affiliate of its first payment
