@@ -1,0 +1,25 @@
+import AgentRefDomain
+import Foundation
+import ServiceKit
+
+/// Routes outside `/api/v1`, without bearer auth: health check, Stripe OAuth callback and
+/// Stripe webhooks.
+struct PublicRoutes {
+    let context: ServerContext
+
+    func register(into router: inout Router) {
+        router.add("GET", "/healthz") { _ in
+            .json(Data(#"{"status":"ok"}"#.utf8))
+        }
+
+        let callback = OAuthCallbackHandler(context: context)
+        router.add("GET", "/oauth/stripe/callback") { request in
+            callback.handle(request)
+        }
+
+        let receiver = WebhookReceiver(context: context, processor: StripeEventProcessor(context: context))
+        router.add("POST", "/webhooks/stripe/:programId") { request in
+            try receiver.handle(request)
+        }
+    }
+}

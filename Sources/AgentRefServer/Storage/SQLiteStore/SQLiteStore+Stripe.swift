@@ -1,0 +1,164 @@
+import AgentRefDomain
+import Foundation
+
+extension SQLiteStore {
+    // MARK: - Connections
+
+    func stripeConnection(programId: String) throws -> StripeConnectionRecord {
+        guard let row = try database.queryFirst("SELECT * FROM stripe_connections WHERE program_id = ?", [programId]) else {
+            return .disconnected(programId: programId, at: Date())
+        }
+        return try readConnection(row)
+    }
+
+    func saveStripeConnection(_ connection: StripeConnectionRecord) throws {
+        try database.run(
+            """
+            INSERT OR REPLACE INTO stripe_connections (program_id, status, stripe_account_id, webhook_endpoint_id,
+                webhook_url, endpoint_secret, previous_endpoint_secret, subscribed_events, auth_url, auth_expires_at,
+                connected_at, last_event_at, last_event_type, last_event_id, cleanup_pending, cleanup_account_id,
+                cleanup_endpoint_id, error_message, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                connection.programId, connection.status.rawValue, connection.stripeAccountId,
+                connection.webhookEndpointId, connection.webhookUrl, connection.endpointSecret,
+                connection.previousEndpointSecret, connection.subscribedEvents.joined(separator: ","),
+                connection.authUrl, connection.authExpiresAt, connection.connectedAt, connection.lastEventAt,
+                connection.lastEventType, connection.lastEventId, connection.cleanupPending,
+                connection.cleanupAccountId, connection.cleanupEndpointId, connection.errorMessage,
+                connection.updatedAt,
+            ]
+        )
+    }
+
+    func programConnected(toAccount accountId: String, excludingProgramId: String) throws -> String? {
+        try database.queryFirst(
+            """
+            SELECT program_id FROM stripe_connections
+            WHERE status = 'connected' AND stripe_account_id = ? AND program_id <> ?
+            """,
+            [accountId, excludingProgramId]
+        )?.string("program_id")
+    }
+
+    func connectionsAwaitingCleanup() throws -> [StripeConnectionRecord] {
+        try database.query("SELECT * FROM stripe_connections WHERE cleanup_pending = 1").map(readConnection)
+    }
+
+    private func readConnection(_ row: SQLiteRow) throws -> StripeConnectionRecord {
+        let events = try row.string("subscribed_events").split(separator: ",").map(String.init)
+        return StripeConnectionRecord(
+            programId: try row.string("program_id"),
+            status: StripeConnectionStatus(rawValue: try row.string("status")) ?? .error,
+            stripeAccountId: row.optionalString("stripe_account_id"),
+            webhookEndpointId: row.optionalString("webhook_endpoint_id"),
+            webhookUrl: row.optionalString("webhook_url"),
+            endpointSecret: row.optionalString("endpoint_secret"),
+            previousEndpointSecret: row.optionalString("previous_endpoint_secret"),
+            subscribedEvents: events,
+            authUrl: row.optionalString("auth_url"),
+            authExpiresAt: row.optionalDate("auth_expires_at"),
+            connectedAt: row.optionalDate("connected_at"),
+            lastEventAt: row.optionalDate("last_event_at"),
+            lastEventType: row.optionalString("last_event_type"),
+            lastEventId: row.optionalString("last_event_id"),
+            cleanupPending: try row.bool("cleanup_pending"),
+            cleanupAccountId: row.optionalString("cleanup_account_id"),
+            cleanupEndpointId: row.optionalString("cleanup_endpoint_id"),
+            errorMessage: row.optionalString("error_message"),
+            updatedAt: try row.date("updated_at")
+        )
+    }
+
+    // MARK: - OAuth states
+
+    func insertOAuthState(_ state: OAuthStateRecord) throws {
+        try insert(
+            "INSERT INTO oauth_states (state, program_id, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?)",
+            [state.state, state.programId, state.createdAt, state.expiresAt, state.usedAt],
+            duplicateKey: "OAuth state"
+        )
+    }
+
+    func oauthState(_ state: String) throws -> OAuthStateRecord? {
+        guard let row = try database.queryFirst("SELECT * FROM oauth_states WHERE state = ?", [state]) else { return nil }
+        return OAuthStateRecord(
+            state: try row.string("state"),
+            programId: try row.string("program_id"),
+            createdAt: try row.date("created_at"),
+            expiresAt: try row.date("expires_at"),
+            usedAt: row.optionalDate("used_at")
+        )
+    }
+
+    func consumeOAuthState(_ state: String, at date: Date) throws -> Bool {
+        try database.run("UPDATE oauth_states SET used_at = ? WHERE state = ? AND used_at IS NULL", [date, state]) == 1
+    }
+
+    func invalidateOAuthStates(programId: String, at date: Date) throws {
+        try database.run("UPDATE oauth_states SET used_at = ? WHERE program_id = ? AND used_at IS NULL", [date, programId])
+    }
+
+    // MARK: - Events
+
+    func insertStripeEvent(_ event: StoredStripeEvent) throws -> Bool {
+        let inserted = try database.run(
+            """
+            INSERT OR IGNORE INTO stripe_events (program_id, event_id, type, account, created, received_at, outcome,
+                detail, conversion_id, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                event.programId, event.eventId, event.type, event.account, event.created, event.receivedAt,
+                event.outcome.rawValue, event.detail, event.conversionId, event.payload,
+            ]
+        )
+        return inserted == 1
+    }
+
+    func updateStripeEventOutcome(
+        programId: String, eventId: String, outcome: StripeEventOutcome, detail: String, conversionId: String?
+    ) throws {
+        try database.run(
+            "UPDATE stripe_events SET outcome = ?, detail = ?, conversion_id = ? WHERE program_id = ? AND event_id = ?",
+            [outcome.rawValue, detail, conversionId, programId, eventId]
+        )
+    }
+
+    func stripeEvents(programId: String, window: ListWindow) throws -> ListSlice<StripeEventSummary> {
+        try list(
+            select: "SELECT e.*, e.rowid AS position FROM stripe_events e", from: "stripe_events e",
+            positionColumn: "e.rowid", filter: ("e.program_id = ?", [programId]), window: window
+        ) { row in
+            StripeEventSummary(
+                eventId: try row.string("event_id"),
+                type: try row.string("type"),
+                receivedAt: try row.date("received_at"),
+                created: try row.int64("created"),
+                outcome: StripeEventOutcome(rawValue: try row.string("outcome")) ?? .ignored,
+                detail: try row.string("detail"),
+                conversionId: row.optionalString("conversion_id"),
+                account: row.optionalString("account")
+            )
+        }
+    }
+
+    func recordRejectedSignature(programId: String, reason: String, at date: Date) throws {
+        try database.run(
+            """
+            INSERT INTO rejected_signatures (program_id, reason, count, last_at) VALUES (?, ?, 1, ?)
+            ON CONFLICT (program_id, reason) DO UPDATE SET count = count + 1, last_at = excluded.last_at
+            """,
+            [programId, reason, date]
+        )
+    }
+
+    func rejectedSignatureCounts(programId: String) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try database.query("SELECT reason, count FROM rejected_signatures WHERE program_id = ?", [programId]) {
+            counts[try row.string("reason")] = try row.int("count")
+        }
+        return counts
+    }
+}

@@ -1,0 +1,41 @@
+/// A failed call to Stripe's API or Connect OAuth host.
+enum StripeAPIError: Error, CustomStringConvertible {
+    /// No HTTP response: connection refused, DNS failure or timeout.
+    case unreachable(url: String, message: String)
+    /// Stripe returned an error status; `type`, `code` and `message` come from
+    /// Stripe's error JSON (`{"error":{"type","code","message"}}`, or for OAuth
+    /// `{"error":"invalid_grant","error_description":…}`).
+    case rejected(request: String, status: Int, type: String?, code: String?, message: String)
+    /// A 2xx response whose body is not what Stripe documents.
+    case invalidResponse(request: String, message: String)
+
+    var description: String {
+        switch self {
+        case .unreachable(let url, let message):
+            return "Stripe is unreachable at \(url): \(message); check that Stripe (or the simulator) is running "
+                + "and that --stripe-url points at it"
+        case .rejected(let request, let status, let type, let code, let message):
+            let kind = [type, code].compactMap { $0 }.joined(separator: ", ")
+            return "Stripe rejected \(request) with status \(status)\(kind.isEmpty ? "" : " (\(kind))"): \(message)"
+        case .invalidResponse(let request, let message):
+            return "Stripe sent an unexpected response to \(request): \(message)"
+        }
+    }
+
+    /// True when trying again later may succeed: Stripe was unreachable or failed with 5xx or 429.
+    var isRetryable: Bool {
+        switch self {
+        case .unreachable: true
+        case .rejected(_, let status, _, _, _): status >= 500 || status == 429
+        case .invalidResponse: false
+        }
+    }
+
+    /// True for Stripe's 404 `resource_missing`, which a delete can treat as done.
+    var isResourceMissing: Bool {
+        if case .rejected(_, let status, _, let code, _) = self {
+            return status == 404 || code == "resource_missing"
+        }
+        return false
+    }
+}

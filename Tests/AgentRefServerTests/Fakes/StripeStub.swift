@@ -1,0 +1,166 @@
+import AgentRefDomain
+import AgentRefLog
+import Foundation
+import ServiceKit
+
+/// A stand-in for Stripe's Connect OAuth host and webhook endpoints API, speaking Stripe's
+/// formats: form-encoded requests, `Stripe-Account` header, Stripe's error JSON.
+///
+/// Tests register authorization codes with `issueCode(for:)`, inspect the endpoints and
+/// calls, and set `isFailing` to reject every request with 503 as an outage would.
+final class StripeStub: @unchecked Sendable {
+    struct Endpoint {
+        var id: String
+        var account: String
+        var url: String
+        var enabledEvents: [String]
+        var secret: String
+    }
+
+    private let lock = NSLock()
+    private var server: HTTPServer?
+    private var codes: [String: String] = [:]
+    private var endpointsByID: [String: Endpoint] = [:]
+    private var endpointOrder: [String] = []
+    private var recordedCalls: [String] = []
+    private var failing = false
+    private(set) var deauthorizedAccounts: [String] = []
+
+    static let secretKey = "sk_test_stub_platform"
+
+    func start() throws -> URL {
+        let server = HTTPServer(configuration: .init(port: 0), logger: .silent) { [unowned self] request in
+            self.handle(request)
+        }
+        try server.start()
+        lock.withLock { self.server = server }
+        return server.baseURL
+    }
+
+    func stop() {
+        lock.withLock { server }?.stop()
+    }
+
+    // MARK: - Test controls
+
+    /// Makes a single-use authorization code that the token exchange turns into `account`.
+    func issueCode(for account: String) -> String {
+        let code = IdentifierGenerator.make(prefix: "ac")
+        lock.withLock { codes[code] = account }
+        return code
+    }
+
+    var isFailing: Bool {
+        get { lock.withLock { failing } }
+        set { lock.withLock { failing = newValue } }
+    }
+
+    var endpoints: [Endpoint] {
+        lock.withLock { endpointOrder.compactMap { endpointsByID[$0] } }
+    }
+
+    /// Calls received, such as `DELETE /v1/webhook_endpoints/we_1 acct_1`.
+    var calls: [String] {
+        lock.withLock { recordedCalls }
+    }
+
+    // MARK: - Handling
+
+    private func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let account = request.header("Stripe-Account")
+        lock.withLock { recordedCalls.append("\(request.method) \(request.path) \(account ?? "-")") }
+        if isFailing {
+            return Self.error(status: 503, type: "api_error", message: "Stripe is temporarily unavailable")
+        }
+        guard request.header("Authorization") == "Bearer \(Self.secretKey)" else {
+            return Self.error(status: 401, type: "invalid_request_error", message: "Invalid API Key provided")
+        }
+
+        switch (request.method, request.path) {
+        case ("POST", "/oauth/token"): return exchange(request)
+        case ("POST", "/oauth/deauthorize"): return deauthorize(request)
+        case ("GET", "/v1/webhook_endpoints"): return list(account: account)
+        case ("POST", "/v1/webhook_endpoints"): return create(request, account: account)
+        case ("DELETE", _) where request.path.hasPrefix("/v1/webhook_endpoints/"):
+            return delete(id: String(request.path.dropFirst("/v1/webhook_endpoints/".count)))
+        default:
+            return Self.error(status: 404, type: "invalid_request_error", message: "Unrecognized request URL")
+        }
+    }
+
+    private func exchange(_ request: HTTPRequest) -> HTTPResponse {
+        let form = Dictionary(request.formItems.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        guard form["grant_type"] == "authorization_code", let code = form["code"],
+            let account = lock.withLock({ codes.removeValue(forKey: code) })
+        else {
+            let body = #"{"error":"invalid_grant","error_description":"Authorization code does not exist"}"#
+            return .json(Data(body.utf8), status: 400)
+        }
+        return Self.json([
+            "access_token": "sk_test_access_\(account)", "livemode": false, "refresh_token": "rt_1",
+            "token_type": "bearer", "stripe_publishable_key": "pk_test_1", "stripe_user_id": account,
+            "scope": "read_only",
+        ])
+    }
+
+    private func deauthorize(_ request: HTTPRequest) -> HTTPResponse {
+        let form = Dictionary(request.formItems.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        let account = form["stripe_user_id"] ?? ""
+        lock.withLock { deauthorizedAccounts.append(account) }
+        return Self.json(["stripe_user_id": account])
+    }
+
+    private func list(account: String?) -> HTTPResponse {
+        let data = endpoints.filter { $0.account == account }.map { Self.object($0, includeSecret: false) }
+        return Self.json(["object": "list", "url": "/v1/webhook_endpoints", "has_more": false, "data": data])
+    }
+
+    private func create(_ request: HTTPRequest, account: String?) -> HTTPResponse {
+        let items = request.formItems
+        guard let account, let url = items.first(where: { $0.name == "url" })?.value else {
+            return Self.error(status: 400, type: "invalid_request_error", message: "Missing required param: url.")
+        }
+        let endpoint = Endpoint(
+            id: IdentifierGenerator.make(prefix: "we"),
+            account: account,
+            url: url,
+            enabledEvents: items.filter { $0.name == "enabled_events[]" }.map(\.value),
+            secret: "whsec_" + SecureRandom.hex(byteCount: 16)
+        )
+        lock.withLock {
+            endpointsByID[endpoint.id] = endpoint
+            endpointOrder.append(endpoint.id)
+        }
+        return Self.json(Self.object(endpoint, includeSecret: true))
+    }
+
+    private func delete(id: String) -> HTTPResponse {
+        guard lock.withLock({ endpointsByID.removeValue(forKey: id) }) != nil else {
+            let body = """
+                {"error":{"type":"invalid_request_error","code":"resource_missing","param":"id",\
+                "message":"No such webhook endpoint: '\(id)'"}}
+                """
+            return .json(Data(body.utf8), status: 404)
+        }
+        lock.withLock { endpointOrder.removeAll { $0 == id } }
+        return Self.json(["id": id, "object": "webhook_endpoint", "deleted": true])
+    }
+
+    private static func object(_ endpoint: Endpoint, includeSecret: Bool) -> [String: Any] {
+        var object: [String: Any] = [
+            "id": endpoint.id, "object": "webhook_endpoint", "api_version": NSNull(), "application": NSNull(),
+            "created": 1_780_000_000, "description": "stub", "enabled_events": endpoint.enabledEvents,
+            "livemode": false, "metadata": [String: String](), "status": "enabled", "url": endpoint.url,
+        ]
+        if includeSecret { object["secret"] = endpoint.secret }
+        return object
+    }
+
+    private static func json(_ object: [String: Any], status: Int = 200) -> HTTPResponse {
+        .json(try! JSONSerialization.data(withJSONObject: object), status: status)
+    }
+
+    private static func error(status: Int, type: String, message: String) -> HTTPResponse {
+        json(["error": ["type": type, "message": message]], status: status)
+    }
+}
