@@ -1,0 +1,177 @@
+import AgentRefDomain
+import AgentRefLog
+import Foundation
+import ServiceKit
+import StripeSimulator
+import XCTest
+
+@testable import AgentRefServer
+
+/// The server against the real Stripe simulator, with no stub in between: the OAuth form,
+/// webhook endpoint registration, signed deliveries and disconnect cleanup.
+final class SimulatorIntegrationTests: XCTestCase {
+    private var directory: URL!
+    private var simulator: StripeSimulatorApp!
+    private var simulatorURL: URL!
+    private var server: AgentRefServerApp!
+    private var serverURL: URL!
+    private let key = APIKey.makeTestKey()
+    private let http = OutboundHTTPClient(timeout: 20)
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("agentref-integration-\(UUID().uuidString)")
+        simulator = StripeSimulatorApp(
+            configuration: SimulatorConfiguration(dataDirectory: directory.appendingPathComponent("sim"), deliveryRetryBaseSeconds: 0.05, maxDeliveryAttempts: 3),
+            logger: .silent
+        )
+        simulatorURL = try simulator.start()
+
+        var configuration = ServerConfiguration(
+            port: 0, dataDirectory: directory.appendingPathComponent("server"), apiKeys: [key],
+            stripeAPIBase: simulatorURL, stripeConnectBase: simulatorURL
+        )
+        configuration.seedDemoData = false
+        server = AgentRefServerApp(configuration: configuration, logger: .silent)
+        serverURL = try server.start()
+    }
+
+    override func tearDownWithError() throws {
+        server?.stop()
+        simulator?.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    // MARK: - Scenarios
+
+    func testSubscriptionPurchaseBecomesOneConversion() throws {
+        let (program, cid) = try makeProgramWithClick(percent: 20)
+        let account = try connectThroughAuthorizeForm(program)
+
+        let trigger = try simulatorControl("/_sim/trigger", ["scenario": "checkout-subscription", "account": account, "cid": cid, "amount": 4900, "currency": "usd"])
+        XCTAssertEqual(trigger["events"]?.arrayValue?.count, 3)
+        XCTAssertEqual(trigger["events"]?.arrayValue?.allSatisfy { $0["delivered"]?.boolValue == true }, true, "\(trigger)")
+
+        let conversions = try api("GET", "/conversions?programId=\(program)")["data"]?.arrayValue ?? []
+        XCTAssertEqual(conversions.count, 1)
+        XCTAssertEqual(conversions.first?["amount"]?.int64Value, 4900)
+        XCTAssertEqual(conversions.first?["commission"]?.int64Value, 980)
+        XCTAssertEqual(conversions.first?["currency"]?.stringValue, "USD")
+
+        let detail = try api("GET", "/programs/\(program)/stripe")["data"]
+        XCTAssertEqual(detail?["unattributedPayments"]?.int64Value, 0)
+        XCTAssertEqual(detail?["lastEventType"]?.stringValue, "checkout.session.completed")
+    }
+
+    func testPartialRefundsThroughSimulatorReverseProportionally() throws {
+        let (program, cid) = try makeProgramWithClick(percent: 20)
+        let account = try connectThroughAuthorizeForm(program)
+        let purchase = try simulatorControl("/_sim/trigger", ["scenario": "checkout-payment", "account": account, "cid": cid, "amount": 10000, "currency": "usd"])
+        let charge = try XCTUnwrap(purchase.value(at: "objects.charge")?.stringValue)
+
+        _ = try simulatorControl("/_sim/trigger", ["scenario": "refund", "account": account, "amount": 2500, "target": ["charge": charge]])
+        _ = try simulatorControl("/_sim/trigger", ["scenario": "refund", "account": account, "amount": 2500, "target": ["charge": charge]])
+
+        let conversion = try XCTUnwrap(try api("GET", "/conversions?programId=\(program)")["data"]?.arrayValue?.first)
+        XCTAssertEqual(conversion["commission"]?.int64Value, 1000)
+        XCTAssertEqual(conversion["commissionReversed"]?.int64Value, 1000)
+        XCTAssertEqual(conversion["amountRefunded"]?.int64Value, 5000)
+        XCTAssertEqual(conversion["status"]?.stringValue, "partially_refunded")
+    }
+
+    func testPaymentWithoutClickIsCountedUnattributed() throws {
+        let (program, _) = try makeProgramWithClick(percent: 20)
+        let account = try connectThroughAuthorizeForm(program)
+
+        _ = try simulatorControl("/_sim/trigger", ["scenario": "checkout-payment", "account": account])
+
+        XCTAssertEqual(try api("GET", "/conversions?programId=\(program)")["data"]?.arrayValue?.count, 0)
+        XCTAssertEqual(try api("GET", "/programs/\(program)/stripe").value(at: "data.unattributedPayments")?.int64Value, 1)
+    }
+
+    func testReconnectingThreeTimesLeavesOneEndpoint() throws {
+        let (program, _) = try makeProgramWithClick(percent: 20)
+        var account = ""
+        for _ in 0..<3 {
+            account = try connectThroughAuthorizeForm(program)
+            XCTAssertEqual(try api("DELETE", "/programs/\(program)/connect-stripe").value(at: "data.success")?.boolValue, true)
+            XCTAssertEqual(try endpoints(account: account).count, 0, "disconnect removes the endpoint")
+        }
+        account = try connectThroughAuthorizeForm(program)
+
+        let registered = try endpoints(account: account)
+        XCTAssertEqual(registered.count, 1)
+        XCTAssertEqual(registered.first?["url"]?.stringValue, serverURL.absoluteString + "/webhooks/stripe/\(program)")
+        XCTAssertEqual(registered.first?["enabled_events"]?.arrayValue?.count, 5)
+    }
+
+    func testRevokedAccountIsReportedAndDisconnectsCleanly() throws {
+        let (program, _) = try makeProgramWithClick(percent: 20)
+        let account = try connectThroughAuthorizeForm(program)
+
+        _ = try simulatorControl("/_sim/accounts/\(account)/revoke", [:])
+        XCTAssertEqual(try api("GET", "/programs/\(program)/stripe").value(at: "data.status")?.stringValue, "revoked")
+
+        let disconnect = try api("DELETE", "/programs/\(program)/connect-stripe")
+        XCTAssertEqual(disconnect.value(at: "data.success")?.boolValue, true)
+        let detail = try api("GET", "/programs/\(program)/stripe")["data"]
+        XCTAssertEqual(detail?["status"]?.stringValue, "disconnected")
+        XCTAssertNotEqual(detail?["cleanupPending"]?.boolValue, true)
+    }
+
+    // MARK: - Helpers
+
+    private func makeProgramWithClick(percent: Double) throws -> (program: String, cid: String) {
+        let program = try XCTUnwrap(api("POST", "/programs", ["name": "Integration", "commissionType": "recurring", "commissionPercent": percent]).value(at: "data.id")?.stringValue)
+        _ = try api("POST", "/programs/\(program)/affiliates", ["code": "jane20"])
+        let cid = try XCTUnwrap(api("POST", "/clicks", ["programId": program, "affiliateCode": "jane20"]).value(at: "data.cid")?.stringValue)
+        return (program, cid)
+    }
+
+    /// Opens the authUrl, submits the simulator's form unchanged, follows the redirect to the
+    /// server's callback, and returns the connected account.
+    private func connectThroughAuthorizeForm(_ program: String) throws -> String {
+        let authURL = try XCTUnwrap(api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"]).value(at: "data.authUrl")?.stringValue)
+        let page = try http.send(method: "GET", url: URL(string: authURL)!)
+        let form = try XCTUnwrap(HTMLForm(page: String(decoding: page.body, as: UTF8.self)))
+        XCTAssertEqual(form.method, "post")
+
+        let action = URL(string: form.action, relativeTo: URL(string: authURL)!)!.absoluteURL
+        let callback = try http.send(
+            method: "POST", url: action, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: Data(FormEncoding.encode(form.fields).utf8)
+        )
+        XCTAssertEqual(callback.status, 200, String(decoding: callback.body, as: UTF8.self))
+
+        let detail = try api("GET", "/programs/\(program)/stripe")["data"]
+        XCTAssertEqual(detail?["status"]?.stringValue, "connected")
+        return try XCTUnwrap(detail?["stripeAccountId"]?.stringValue)
+    }
+
+    private func endpoints(account: String) throws -> [JSONValue] {
+        let response = try http.send(
+            method: "GET", url: simulatorURL.appendingPathComponent("v1/webhook_endpoints"),
+            headers: ["Authorization": "Bearer sk_test_inspector", "Stripe-Account": account]
+        )
+        XCTAssertEqual(response.status, 200)
+        return try JSONDecoder().decode(JSONValue.self, from: response.body)["data"]?.arrayValue ?? []
+    }
+
+    private func api(_ method: String, _ path: String, _ body: [String: Any]? = nil) throws -> JSONValue {
+        let response = try http.send(
+            method: method, url: URL(string: serverURL.absoluteString + "/api/v1" + path)!,
+            headers: ["Authorization": "Bearer \(key.secret)", "Content-Type": "application/json"],
+            body: try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        )
+        XCTAssertTrue((200..<300).contains(response.status), "\(method) \(path): \(response.status) \(String(decoding: response.body, as: UTF8.self))")
+        return try JSONDecoder().decode(JSONValue.self, from: response.body)
+    }
+
+    private func simulatorControl(_ path: String, _ body: [String: Any]) throws -> JSONValue {
+        let response = try http.send(
+            method: "POST", url: URL(string: simulatorURL.absoluteString + path)!,
+            headers: ["Content-Type": "application/json"], body: try JSONSerialization.data(withJSONObject: body)
+        )
+        XCTAssertEqual(response.status, 200, String(decoding: response.body, as: UTF8.self))
+        return try JSONDecoder().decode(JSONValue.self, from: response.body)
+    }
+}
