@@ -18,7 +18,7 @@ import urllib.request
 import pytest
 import stripe
 
-from harness import follow_authorize_url, wait_until
+from harness import FormParser, NoRedirect, follow_authorize_url, wait_until
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -45,14 +45,12 @@ def delivery(stack):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    account = stack.simulator_call("GET", "/_sim/accounts")["data"][1]["id"]
+    receiver_url = f"http://127.0.0.1:{server.server_address[1]}/hook"
     try:
-        form = urllib.parse.urlencode(
-            [("url", f"http://127.0.0.1:{server.server_address[1]}/hook"), ("enabled_events[]", "*")]
-        ).encode()
+        account, access_token = authorize_platform(stack, receiver_url)
+        form = urllib.parse.urlencode([("url", receiver_url), ("enabled_events[]", "*")]).encode()
         request = urllib.request.Request(stack.simulator.url + "/v1/webhook_endpoints", data=form, method="POST")
-        request.add_header("Authorization", "Bearer sk_test_crosscheck")
-        request.add_header("Stripe-Account", account)
+        request.add_header("Authorization", f"Bearer {access_token}")
         with urllib.request.urlopen(request, timeout=10) as response:
             endpoint = json.loads(response.read())
 
@@ -61,6 +59,48 @@ def delivery(stack):
         yield Receiver.deliveries[0], endpoint["secret"]
     finally:
         server.shutdown()
+
+
+def authorize_platform(stack, redirect_uri: str) -> tuple[str, str]:
+    """Runs the simulator's OAuth flow as a platform would and returns the account and its
+    access token, so the test can register a webhook endpoint of its own."""
+    query = urllib.parse.urlencode(
+        {
+            "response_type": "code",
+            "client_id": "ca_crosscheck",
+            "scope": "read_only",
+            "state": "crosscheck",
+            "redirect_uri": redirect_uri,
+        }
+    )
+    authorize_url = f"{stack.simulator.url}/oauth/authorize?{query}"
+    with urllib.request.urlopen(authorize_url, timeout=10) as response:
+        form = FormParser()
+        form.feed(response.read().decode())
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        opener.open(
+            urllib.request.Request(
+                urllib.parse.urljoin(authorize_url, form.action),
+                data=urllib.parse.urlencode(form.fields).encode(),
+                method="POST",
+            ),
+            timeout=10,
+        )
+        raise AssertionError("authorize form did not redirect")
+    except urllib.error.HTTPError as redirect:
+        location = redirect.headers["Location"]
+    code = urllib.parse.parse_qs(urllib.parse.urlparse(location).query)["code"][0]
+
+    token_request = urllib.request.Request(
+        stack.simulator.url + "/oauth/token",
+        data=urllib.parse.urlencode({"grant_type": "authorization_code", "code": code}).encode(),
+        method="POST",
+    )
+    token_request.add_header("Authorization", "Bearer sk_test_crosscheck")
+    with urllib.request.urlopen(token_request, timeout=10) as response:
+        token = json.loads(response.read())
+    return token["stripe_user_id"], token["access_token"]
 
 
 def test_simulator_signature_verifies_with_stripe_library(delivery):
@@ -73,7 +113,7 @@ def test_simulator_signature_verifies_with_stripe_library(delivery):
 
 def test_simulator_signature_rejects_tampering(delivery):
     (body, header), secret = delivery
-    tampered = body.decode().replace('"livemode":false', '"livemode":true', 1)
+    tampered = body.decode().replace("charge.succeeded", "charge.refunded", 1)
     assert tampered != body.decode()
     with pytest.raises(stripe.SignatureVerificationError):
         stripe.WebhookSignature.verify_header(tampered, header, secret, tolerance=300)

@@ -60,5 +60,9 @@ class TmuxSession:
             time.sleep(0.2)
         raise AssertionError(f"timed out after {timeout} s waiting for {text!r}; screen:\n{screen}")
 
+    def display(self, format_string: str) -> str:
+        """Returns a tmux format variable of the pane, such as `#{alternate_on}`."""
+        return self._tmux("display-message", "-p", "-t", self.name, format_string).strip()
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)

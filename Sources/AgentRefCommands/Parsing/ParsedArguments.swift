@@ -18,15 +18,13 @@ public struct ParsedArguments: Sendable, Equatable {
         var optionsEnded = false
 
         while let word = remaining.popFirst() {
-            if optionsEnded || !word.hasPrefix("--") || word == "-" {
-                if word == "--" && !optionsEnded {
-                    optionsEnded = true
-                } else {
-                    parsed.positionals.append(word)
-                }
-                continue
+            if !optionsEnded && word == "--" {
+                optionsEnded = true
+            } else if optionsEnded || !word.hasPrefix("--") {
+                parsed.positionals.append(word)
+            } else {
+                try parsed.readOption(word, remaining: &remaining, spec: spec)
             }
-            try parsed.readOption(word, remaining: &remaining, spec: spec)
         }
 
         if parsed.flags.contains("help") { return parsed }

@@ -94,10 +94,11 @@ final class SimulatorIntegrationTests: XCTestCase {
         for _ in 0..<3 {
             account = try connectThroughAuthorizeForm(program)
             XCTAssertEqual(try api("DELETE", "/programs/\(program)/connect-stripe").value(at: "data.success")?.boolValue, true)
-            XCTAssertEqual(try endpoints(account: account).count, 0, "disconnect removes the endpoint")
         }
         account = try connectThroughAuthorizeForm(program)
 
+        // Disconnecting deauthorizes the platform, so the account's endpoints can only be
+        // listed again after the last reconnect; any left over from earlier cycles would show.
         let registered = try endpoints(account: account)
         XCTAssertEqual(registered.count, 1)
         XCTAssertEqual(registered.first?["url"]?.stringValue, serverURL.absoluteString + "/webhooks/stripe/\(program)")
