@@ -46,7 +46,7 @@ extension AppReducer {
 
     private static func move(by delta: Int, _ state: inout AppState) -> [Effect] {
         if case .help(let scroll) = state.overlay {
-            let maxScroll = helpLayout(state).maxScroll
+            let maxScroll = HelpLayout(state: state).maxScroll
             state.overlay = .help(scroll: max(0, min(maxScroll, scroll + delta)))
             return []
         }
@@ -69,7 +69,7 @@ extension AppReducer {
 
     private static func pageSize(_ state: AppState) -> Int {
         switch state.overlay {
-        case .help: return max(1, helpLayout(state).content.height - 1)
+        case .help: return max(1, HelpLayout(state: state).content.height - 1)
         default: break
         }
         let layout = state.screen == .programs ? ListScreenLayout.programs(state) : ListScreenLayout.feed(state)

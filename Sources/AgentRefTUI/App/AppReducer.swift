@@ -82,11 +82,7 @@ enum AppReducer {
             state.feed = feed
         }
         if case .help(let scroll) = state.overlay {
-            state.overlay = .help(scroll: min(scroll, helpLayout(state).maxScroll))
+            state.overlay = .help(scroll: min(scroll, HelpLayout(state: state).maxScroll))
         }
-    }
-
-    static func helpLayout(_ state: AppState) -> HelpLayout {
-        HelpLayout(body: FrameLayout(state: state).body, lineCount: HelpSection.lineCount(HelpSection.all()))
     }
 }

@@ -12,9 +12,38 @@ struct HelpSection: Sendable {
             return bindings.isEmpty ? nil : HelpSection(context: context, bindings: bindings)
         }
     }
+}
 
-    /// Lines the overlay needs for `sections`: a heading, the bindings and a blank line each.
-    static func lineCount(_ sections: [HelpSection]) -> Int {
-        sections.reduce(0) { $0 + $1.bindings.count + 2 }
+/// A line of the help overlay.
+enum HelpLine: Hashable, Sendable {
+    case heading(String)
+    /// A binding's keys (empty on continuation lines) and a piece of its description.
+    case binding(keys: String, text: String, isDisabled: Bool)
+    case blank
+
+    /// Columns of the key column.
+    static let keyColumnWidth = 16
+
+    /// The help text for `state` at `width` columns: each context's heading (marked
+    /// active when its keys work on the screen below the overlay), then its bindings with
+    /// descriptions wrapped and, where a binding cannot be used now, the reason.
+    static func lines(for state: AppState, width: Int) -> [HelpLine] {
+        var behind = state
+        behind.overlay = nil
+        let active = Set(KeyBindings.activeContexts(in: behind))
+        let textWidth = max(10, width - keyColumnWidth)
+
+        return HelpSection.all().flatMap { section -> [HelpLine] in
+            let isActive = active.contains(section.context)
+            var lines: [HelpLine] = [.heading(section.context.title + (isActive ? " (active)" : ""))]
+            for binding in section.bindings {
+                let reason = isActive ? binding.disabledReason(behind) : nil
+                let text = binding.description + (reason.map { " (unavailable: \($0))" } ?? "")
+                for (index, piece) in TextWrapper.wrap(text, width: textWidth).enumerated() {
+                    lines.append(.binding(keys: index == 0 ? binding.keyLabel : "", text: piece, isDisabled: reason != nil))
+                }
+            }
+            return lines + [.blank]
+        }
     }
 }

@@ -6,12 +6,20 @@ struct HelpLayout: Hashable, Sendable {
     var content: Rect
     /// Largest valid scroll offset.
     var maxScroll: Int
+    /// Lines of help text at the content's width.
+    var lines: [HelpLine]
 
-    init(body: Rect, lineCount: Int) {
-        let width = min(body.width, 96)
-        let height = min(body.height, lineCount + 2)
+    static let maxWidth = 96
+
+    init(state: AppState) {
+        let body = FrameLayout(state: state).body
+        let width = min(body.width, Self.maxWidth)
+        let lines = HelpLine.lines(for: state, width: max(1, width - 4))
+        let height = min(body.height, lines.count + 2)
+
         frame = body.centered(width: width, height: height)
         content = frame.inset(horizontal: 2, vertical: 1)
-        maxScroll = max(0, lineCount - content.height)
+        maxScroll = max(0, lines.count - content.height)
+        self.lines = lines
     }
 }

@@ -24,8 +24,8 @@ enum BuiltInThemes {
                 "keyHint": { "foreground": "#ffd75f", "background": "#262626", "bold": true },
                 "disabled": { "foreground": "#949494", "background": "#262626" },
                 "banner": { "foreground": "#ffffff", "background": "#870000", "bold": true },
-                "dialog": { "foreground": "#e4e4e4", "background": "#303030" },
-                "border": { "foreground": "#87afd7", "background": "#303030" },
+                "dialog": { "foreground": "#e4e4e4", "background": "#262626" },
+                "border": { "foreground": "#87afd7", "background": "#262626" },
                 "filter": { "foreground": "#ffffff", "background": "#3a3a3a" },
                 "qrCode": { "foreground": "#000000", "background": "#ffffff" }
               }
@@ -73,7 +73,7 @@ enum BuiltInThemes {
                 "warning": { "foreground": "#ffff00", "bold": true },
                 "danger": { "foreground": "#ff5f5f", "bold": true },
                 "reversal": { "foreground": "#ff87ff", "bold": true },
-                "statusBar": { "foreground": "#000000", "background": "#ffffff" },
+                "statusBar": { "foreground": "#ffffff", "background": "#1c1c1c" },
                 "footer": { "foreground": "#ffffff", "background": "#000000" },
                 "keyHint": { "foreground": "#ffff00", "background": "#000000", "bold": true },
                 "disabled": { "foreground": "#bcbcbc", "background": "#000000" },

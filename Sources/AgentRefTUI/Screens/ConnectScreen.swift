@@ -1,0 +1,162 @@
+import Foundation
+
+/// The connect flow: the authorization URL in full, a QR code when there is room, and
+/// the wait for Stripe to confirm.
+enum ConnectScreen {
+    static func crumbs(_ state: AppState, programID: String) -> [String] {
+        ["AgentRef", state.programName(programID), "Connect Stripe"]
+    }
+
+    static func render(_ state: AppState, theme: Theme, into buffer: inout CellBuffer) {
+        guard let flow = state.connect else { return }
+
+        let body = FrameLayout(state: state).body.inset(horizontal: 1, vertical: 0)
+        let (_, content) = body.splitTop(1)
+        switch flow.phase {
+        case .waiting(let url):
+            renderWaiting(flow, url: url, state: state, in: content, theme: theme, into: &buffer)
+        default:
+            let lines = paragraphs(flow, state: state)
+            renderParagraphs(lines, in: content, theme: theme, into: &buffer)
+        }
+    }
+
+    /// The text of every phase except waiting, as paragraphs with roles.
+    private static func paragraphs(_ flow: ConnectFlowState, state: AppState) -> [(String, ThemeRole)] {
+        let name = state.programName(flow.programID)
+        let elapsed = state.now.timeIntervalSince(flow.startedAt)
+        switch flow.phase {
+        case .requesting:
+            return [("\(Spinner.frame(elapsed: elapsed)) Requesting an authorization URL… \(Spinner.elapsedText(elapsed))", .warning)]
+        case .alreadyConnected(let accountID):
+            let account = accountID.map { " (account \($0))" } ?? ""
+            return [
+                ("✓ Stripe is already connected for \(name)\(account), so there is nothing to authorize.", .success),
+                ("", .base),
+                (flow.serverMessage ?? "", .muted),
+                ("Esc goes back. To connect another account, disconnect first with d.", .base),
+            ]
+        case .connected(let accountID):
+            return [
+                ("✓ Connected: Stripe account \(accountID ?? "(id not reported)") is linked to \(name).", .success),
+                ("", .base),
+                ("New payments on that account are tracked from now on. Esc goes back.", .base),
+            ]
+        case .failed(let reason):
+            return [
+                ("✗ Connecting Stripe failed.", .danger),
+                (reason, .danger),
+                ("", .base),
+                ("Press Esc, then c to start a new authorization.", .base),
+            ]
+        case .waiting:
+            return []
+        }
+    }
+
+    private static func renderWaiting(_ flow: ConnectFlowState, url: String, state: AppState, in content: Rect,
+                                      theme: Theme, into buffer: inout CellBuffer) {
+        let qr = QRCode(encoding: url).map(QRCodeView.init)
+        let placement = QRPlacement(content: content, qrSize: qr?.size)
+        let textArea = placement.textArea
+
+        var lines = waitingHeader(flow, state: state, width: textArea.width)
+        let urlLines = TextWrapper.breakByWidth(url, width: textArea.width)
+        let footer = waitingFooter(flow, width: textArea.width)
+        let noteRows = placement.isBesideText ? 0 : 2
+
+        if lines.count + urlLines.count + footer.count + noteRows <= textArea.height {
+            lines += urlLines.map { ($0, ThemeRole.accent) }
+        } else {
+            let note = "The URL needs \(urlLines.count) lines at this width, more than fit: widen the terminal to "
+                + "see it whole. y copies it and o opens it all the same."
+            lines += wrapped(note, .warning, textArea.width)
+        }
+        lines += footer
+
+        let origin = placement.qrOrigin(belowTextRows: lines.count + 1)
+        if origin == nil, let size = qr?.size {
+            lines.append(("", .base))
+            let note = "The QR code needs \(size.width)×\(size.height) cells; enlarge the terminal to show it."
+            lines += wrapped(note, .muted, textArea.width)
+        }
+
+        drawLines(lines, in: textArea, theme: theme, into: &buffer)
+        if let qr, let origin {
+            qr.render(at: origin, theme: theme, into: &buffer)
+        }
+    }
+
+    private static func waitingHeader(_ flow: ConnectFlowState, state: AppState, width: Int) -> [(String, ThemeRole)] {
+        let elapsed = state.now.timeIntervalSince(flow.startedAt)
+        let interval = Int(RefreshSchedule.connectPollInterval)
+        let status = "\(Spinner.frame(elapsed: elapsed)) Waiting for authorization… \(Spinner.elapsedText(elapsed)) "
+            + "(checks every \(interval) s)"
+        let instruction = "Open this URL in a browser and approve access for \(state.programName(flow.programID)):"
+        return wrapped(status, .warning, width) + [("", .base)] + wrapped(instruction, .base, width)
+    }
+
+    private static func waitingFooter(_ flow: ConnectFlowState, width: Int) -> [(String, ThemeRole)] {
+        var lines: [(String, ThemeRole)] = [("", .base)]
+        lines += wrapped("y copies the URL · o opens it in a browser · Esc leaves this screen (the authorization "
+            + "stays pending on the server)", .muted, width)
+        if let notice = flow.notice {
+            lines += wrapped(notice, .base, width)
+        }
+        return lines
+    }
+
+    private static func wrapped(_ text: String, _ role: ThemeRole, _ width: Int) -> [(String, ThemeRole)] {
+        TextWrapper.wrap(text, width: width).map { ($0, role) }
+    }
+
+    private static func renderParagraphs(_ paragraphs: [(String, ThemeRole)], in rect: Rect, theme: Theme,
+                                         into buffer: inout CellBuffer) {
+        let lines = paragraphs.flatMap { text, role in
+            text.isEmpty ? [("", role)] : wrapped(text, role, rect.width)
+        }
+        drawLines(lines, in: rect, theme: theme, into: &buffer)
+    }
+
+    private static func drawLines(_ lines: [(String, ThemeRole)], in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
+        for (offset, line) in lines.prefix(rect.height).enumerated() {
+            buffer.write(line.0, x: rect.x, y: rect.y + offset, maxWidth: rect.width, style: theme[line.1])
+        }
+    }
+}
+
+/// Where the connect screen puts its text and QR code: the code to the right of the text
+/// when the text keeps at least `minTextWidth` columns, else below the text when enough
+/// rows remain, else nowhere.
+struct QRPlacement {
+    var textArea: Rect
+    private var rightOrigin: (x: Int, y: Int)?
+    private var belowArea: Rect?
+    private var qrSize: TerminalSize?
+
+    static let minTextWidth = 40
+
+    init(content: Rect, qrSize: TerminalSize?) {
+        self.qrSize = qrSize
+        textArea = content
+        guard let qrSize else { return }
+
+        let textWidth = content.width - qrSize.width - 2
+        if textWidth >= Self.minTextWidth, qrSize.height <= content.height {
+            textArea = Rect(x: content.x, y: content.y, width: textWidth, height: content.height)
+            rightOrigin = (content.maxX - qrSize.width, content.y)
+        } else if qrSize.width <= content.width, qrSize.height < content.height {
+            belowArea = content
+        }
+    }
+
+    /// True when the code sits to the right of the text.
+    var isBesideText: Bool { rightOrigin != nil }
+
+    /// The code's top-left corner once the text took `rows` rows, or nil when it no longer fits.
+    func qrOrigin(belowTextRows rows: Int) -> (x: Int, y: Int)? {
+        if let rightOrigin { return rightOrigin }
+        guard let belowArea, let qrSize, rows + qrSize.height <= belowArea.height else { return nil }
+        return (belowArea.x, belowArea.y + rows)
+    }
+}

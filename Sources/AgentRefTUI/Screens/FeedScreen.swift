@@ -1,0 +1,83 @@
+import AgentRefClient
+import AgentRefDomain
+import Foundation
+
+/// The live conversion feed: newest first, refunds as reversals, totals per currency.
+enum FeedScreen {
+    static func columns(_ state: AppState) -> [TableColumn<ConversionFeedEntry>] {
+        let zone = state.timeZone
+        return [
+            TableColumn("Time", minWidth: 8, maxWidth: 8) { TableCell(TimeText.clock($0.occurredAt, in: zone)) },
+            TableColumn("Program", minWidth: 10, maxWidth: 28, flex: 2, shownFromWidth: 56) { entry in
+                TableCell(FeedRowText.program(entry, state: state))
+            },
+            TableColumn("Affiliate", minWidth: 8, maxWidth: 20, flex: 1) { TableCell(FeedRowText.affiliate($0)) },
+            TableColumn("Event", minWidth: 10, maxWidth: 30, flex: 2) { TableCell(FeedRowText.event($0)) },
+            TableColumn("Amount", alignment: .right, minWidth: 10, flex: 1) { TableCell(FeedRowText.amount($0)) },
+            TableColumn("Commission", alignment: .right, minWidth: 10, flex: 1) { entry in
+                TableCell(FeedRowText.commission(entry), role: entry.type == .refunded ? .danger : nil)
+            },
+        ]
+    }
+
+    static func crumbs(_ state: AppState) -> [String] {
+        let scope = state.feed?.programID.map { state.programName($0) } ?? "all programs"
+        return ["AgentRef", "Live feed", scope]
+    }
+
+    static func render(_ state: AppState, theme: Theme, into buffer: inout CellBuffer) {
+        guard let feed = state.feed else { return }
+
+        let layout = ListScreenLayout.feed(state)
+        renderInfo(feed, in: layout.info, theme: theme, into: &buffer)
+        if let filterRect = layout.filter {
+            FilterBar.render(feed.filter, matches: feed.visibleEntries.count, of: feed.entries.count, in: filterRect,
+                             theme: theme, into: &buffer)
+        }
+
+        let rows = feed.visibleEntries
+        var table = TableView(columns: columns(state), rows: rows, selection: feed.selection)
+        table.rowRole = { $0.type == .refunded ? .reversal : nil }
+        table.render(header: layout.tableHeader, body: layout.tableRows, theme: theme, into: &buffer)
+        if rows.isEmpty {
+            let text = feed.entries.isEmpty ? "No conversions yet. New ones appear here as they happen."
+                : "No entry matches the filter. Esc clears it."
+            buffer.write(text, x: layout.tableRows.x + 2, y: layout.tableRows.y, maxWidth: layout.tableRows.width - 2,
+                         style: theme[.muted])
+        }
+        buffer.write(summary(feed), x: layout.summary.x + 1, y: layout.summary.y, maxWidth: layout.summary.width - 1,
+                     style: theme[.muted])
+    }
+
+    private static func renderInfo(_ feed: FeedState, in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
+        guard rect.height >= 3 else { return }
+
+        var x = rect.x + 1
+        let state = StatusLine.feedSegment(feed.connection)
+        x += buffer.write(state.text, x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[state.role ?? .base])
+        if case .disconnected(let message, _) = feed.connection {
+            x += buffer.write(": \(message)", x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[.danger])
+        }
+        if feed.isPaused {
+            let paused = "   ⏸ PAUSED · \(feed.held.count) new while paused · p resumes"
+            buffer.write(paused, x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[.warning])
+        }
+
+        let totalsWidth = rect.width - 1
+        buffer.write("Revenue (net of refunds):      \(feed.revenue.description)", x: rect.x + 1, y: rect.y + 1,
+                     maxWidth: totalsWidth, style: theme[.base])
+        buffer.write("Commission (net of reversals): \(feed.commission.description)", x: rect.x + 1, y: rect.y + 2,
+                     maxWidth: totalsWidth, style: theme[.base])
+    }
+
+    private static func summary(_ feed: FeedState) -> String {
+        var parts = ["\(feed.entries.count) entries, newest on top"]
+        if feed.selection.offset > 0 {
+            parts.append("scrolled back \(feed.selection.offset) rows · g returns to the newest")
+        }
+        if feed.entries.count >= FeedState.maxEntries {
+            parts.append("only the newest \(FeedState.maxEntries) are kept")
+        }
+        return parts.joined(separator: " · ")
+    }
+}
