@@ -7,25 +7,21 @@ struct APIHealth: Hashable, Sendable {
     var lastFailureAt: Date?
     /// The last failure in plain words (`AgentRefClientError.description`).
     var lastFailureMessage: String?
-    /// True when the last failure was a network error (no response arrived).
-    var lastFailureWasNetwork = false
-
-    /// True when the most recent request failed.
-    var isFailing: Bool {
-        guard let lastFailureAt else { return false }
-        return lastSuccessAt.map { lastFailureAt > $0 } ?? true
-    }
-
-    /// True when the most recent request could not reach the server.
-    var isOffline: Bool { isFailing && lastFailureWasNetwork }
+    /// True when the request that finished last failed.
+    private(set) var isFailing = false
+    /// True when the request that finished last failed without a response (network error).
+    private(set) var isOffline = false
 
     mutating func recordSuccess(at date: Date) {
         lastSuccessAt = date
+        isFailing = false
+        isOffline = false
     }
 
     mutating func recordFailure(_ error: AgentRefClientError, at date: Date) {
         lastFailureAt = date
         lastFailureMessage = error.description
-        lastFailureWasNetwork = error.isNetworkError
+        isFailing = true
+        isOffline = error.isNetworkError
     }
 }

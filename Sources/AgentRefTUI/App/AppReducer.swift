@@ -9,6 +9,13 @@ enum AppReducer {
     ///
     /// - Returns: Effects for `DashboardController` to perform, in order.
     static func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+        let effects = apply(action, &state)
+        // Messages, the offline banner and new data all change how many rows a list shows.
+        clampSelections(&state)
+        return effects
+    }
+
+    private static func apply(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         switch action {
         case .start(let programID, let opensFeed):
             return start(&state, programID: programID, opensFeed: opensFeed)
@@ -16,7 +23,6 @@ enum AppReducer {
             return handleKey(key, &state)
         case .resize(let size):
             state.size = size
-            clampSelections(&state)
             return []
         case .tick(let now):
             state.now = now

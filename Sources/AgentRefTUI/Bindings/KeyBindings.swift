@@ -71,7 +71,8 @@ enum KeyBindings {
 
     private static let general: [KeyBinding] = [
         KeyBinding([.escape], .back, "Clear the filter, or else go back to the previous screen", hint: "back",
-                   footer: true, contexts: [.stripeSettings, .connect, .feed, .programs]),
+                   footer: true, contexts: [.stripeSettings, .connect, .feed, .programs],
+                   disabledReason: requireSomethingToLeave),
         KeyBinding([.character("?")], .toggleHelp, "Show every key binding", hint: "help", footer: true,
                    contexts: [.global]),
         KeyBinding([.character("q")], .quit, "Quit the dashboard", hint: "quit", footer: true,
@@ -100,6 +101,11 @@ enum KeyBindings {
         case .alreadyConnected, .connected: return "Stripe is connected, so there is nothing to authorize"
         case .failed: return "the authorization failed; press Esc, then c to start again"
         }
+    }
+
+    private static let requireSomethingToLeave: @Sendable (AppState) -> String? = { state in
+        guard state.stack.count == 1, !state.programs.filter.isActive else { return nil }
+        return "no filter is set and this is the first screen"
     }
 
     private static let requireConfirmingDialog: @Sendable (AppState) -> String? = { state in

@@ -11,13 +11,12 @@ enum ConnectScreen {
         guard let flow = state.connect else { return }
 
         let body = FrameLayout(state: state).body.inset(horizontal: 1, vertical: 0)
-        let (_, content) = body.splitTop(1)
         switch flow.phase {
         case .waiting(let url):
-            renderWaiting(flow, url: url, state: state, in: content, theme: theme, into: &buffer)
+            renderWaiting(flow, url: url, state: state, in: body, theme: theme, into: &buffer)
         default:
-            let lines = paragraphs(flow, state: state)
-            renderParagraphs(lines, in: content, theme: theme, into: &buffer)
+            let (_, content) = body.splitTop(1)
+            renderParagraphs(paragraphs(flow, state: state), in: content, theme: theme, into: &buffer)
         }
     }
 
@@ -54,59 +53,44 @@ enum ConnectScreen {
         }
     }
 
-    private static func renderWaiting(_ flow: ConnectFlowState, url: String, state: AppState, in content: Rect,
+    /// Draws the waiting phase in the first layout that shows the whole URL: roomy (blank
+    /// lines, full instructions), then compact (no blank lines). When neither fits, the URL
+    /// is replaced by a note asking for a wider terminal, never shown in part.
+    private static func renderWaiting(_ flow: ConnectFlowState, url: String, state: AppState, in body: Rect,
                                       theme: Theme, into buffer: inout CellBuffer) {
         let qr = QRCode(encoding: url).map(QRCodeView.init)
-        let placement = QRPlacement(content: content, qrSize: qr?.size)
-        let textArea = placement.textArea
+        let roomy = body.splitTop(1).rest
+        let candidates = [(roomy, WaitingText.Density.roomy), (body, .compact)]
 
-        var lines = waitingHeader(flow, state: state, width: textArea.width)
-        let urlLines = TextWrapper.breakByWidth(url, width: textArea.width)
-        let footer = waitingFooter(flow, width: textArea.width)
-        let noteRows = placement.isBesideText ? 0 : 2
-
-        if lines.count + urlLines.count + footer.count + noteRows <= textArea.height {
-            lines += urlLines.map { ($0, ThemeRole.accent) }
-        } else {
-            let note = "The URL needs \(urlLines.count) lines at this width, more than fit: widen the terminal to "
-                + "see it whole. y copies it and o opens it all the same."
-            lines += wrapped(note, .warning, textArea.width)
+        for (area, density) in candidates {
+            let placement = QRPlacement(content: area, qrSize: qr?.size)
+            let text = WaitingText(flow: flow, state: state, url: url, width: placement.textArea.width, density: density)
+            let reserve = placement.isBesideText ? 0 : qr.map { text.qrNote($0.size).count } ?? 0
+            if text.lines(includingURL: true).count + reserve <= placement.textArea.height {
+                drawWaiting(text, qr: qr, placement: placement, theme: theme, into: &buffer)
+                return
+            }
         }
-        lines += footer
 
+        let text = WaitingText(flow: flow, state: state, url: url, width: body.width, density: .compact)
+        drawLines(text.lines(includingURL: false), in: body, theme: theme, into: &buffer)
+    }
+
+    private static func drawWaiting(_ text: WaitingText, qr: QRCodeView?, placement: QRPlacement, theme: Theme,
+                                    into buffer: inout CellBuffer) {
+        var lines = text.lines(includingURL: true)
         let origin = placement.qrOrigin(belowTextRows: lines.count + 1)
-        if origin == nil, let size = qr?.size {
-            lines.append(("", .base))
-            let note = "The QR code needs \(size.width)×\(size.height) cells; enlarge the terminal to show it."
-            lines += wrapped(note, .muted, textArea.width)
+        if origin == nil, let qr {
+            lines += text.qrNote(qr.size)
         }
 
-        drawLines(lines, in: textArea, theme: theme, into: &buffer)
+        drawLines(lines, in: placement.textArea, theme: theme, into: &buffer)
         if let qr, let origin {
             qr.render(at: origin, theme: theme, into: &buffer)
         }
     }
 
-    private static func waitingHeader(_ flow: ConnectFlowState, state: AppState, width: Int) -> [(String, ThemeRole)] {
-        let elapsed = state.now.timeIntervalSince(flow.startedAt)
-        let interval = Int(RefreshSchedule.connectPollInterval)
-        let status = "\(Spinner.frame(elapsed: elapsed)) Waiting for authorization… \(Spinner.elapsedText(elapsed)) "
-            + "(checks every \(interval) s)"
-        let instruction = "Open this URL in a browser and approve access for \(state.programName(flow.programID)):"
-        return wrapped(status, .warning, width) + [("", .base)] + wrapped(instruction, .base, width)
-    }
-
-    private static func waitingFooter(_ flow: ConnectFlowState, width: Int) -> [(String, ThemeRole)] {
-        var lines: [(String, ThemeRole)] = [("", .base)]
-        lines += wrapped("y copies the URL · o opens it in a browser · Esc leaves this screen (the authorization "
-            + "stays pending on the server)", .muted, width)
-        if let notice = flow.notice {
-            lines += wrapped(notice, .base, width)
-        }
-        return lines
-    }
-
-    private static func wrapped(_ text: String, _ role: ThemeRole, _ width: Int) -> [(String, ThemeRole)] {
+    static func wrapped(_ text: String, _ role: ThemeRole, _ width: Int) -> [(String, ThemeRole)] {
         TextWrapper.wrap(text, width: width).map { ($0, role) }
     }
 
@@ -118,7 +102,7 @@ enum ConnectScreen {
         drawLines(lines, in: rect, theme: theme, into: &buffer)
     }
 
-    private static func drawLines(_ lines: [(String, ThemeRole)], in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
+    static func drawLines(_ lines: [(String, ThemeRole)], in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
         for (offset, line) in lines.prefix(rect.height).enumerated() {
             buffer.write(line.0, x: rect.x, y: rect.y + offset, maxWidth: rect.width, style: theme[line.1])
         }

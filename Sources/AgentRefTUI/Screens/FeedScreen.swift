@@ -8,11 +8,11 @@ enum FeedScreen {
         let zone = state.timeZone
         return [
             TableColumn("Time", minWidth: 8, maxWidth: 8) { TableCell(TimeText.clock($0.occurredAt, in: zone)) },
-            TableColumn("Program", minWidth: 10, maxWidth: 28, flex: 2, shownFromWidth: 56) { entry in
+            TableColumn("Program", minWidth: 10, maxWidth: 28, flex: 2, shownFromWidth: 72) { entry in
                 TableCell(FeedRowText.program(entry, state: state))
             },
-            TableColumn("Affiliate", minWidth: 8, maxWidth: 20, flex: 1) { TableCell(FeedRowText.affiliate($0)) },
-            TableColumn("Event", minWidth: 10, maxWidth: 30, flex: 2) { TableCell(FeedRowText.event($0)) },
+            TableColumn("Affiliate", minWidth: 9, maxWidth: 20, flex: 1) { TableCell(FeedRowText.affiliate($0)) },
+            TableColumn("Event", minWidth: 10, maxWidth: 28) { TableCell(FeedRowText.event($0)) },
             TableColumn("Amount", alignment: .right, minWidth: 10, flex: 1) { TableCell(FeedRowText.amount($0)) },
             TableColumn("Commission", alignment: .right, minWidth: 10, flex: 1) { entry in
                 TableCell(FeedRowText.commission(entry), role: entry.type == .refunded ? .danger : nil)
@@ -49,29 +49,33 @@ enum FeedScreen {
                      style: theme[.muted])
     }
 
+    /// Three rows: pause state and feed connection, then net revenue and net commission
+    /// per currency.
     private static func renderInfo(_ feed: FeedState, in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
         guard rect.height >= 3 else { return }
 
         var x = rect.x + 1
-        let state = StatusLine.feedSegment(feed.connection)
-        x += buffer.write(state.text, x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[state.role ?? .base])
-        if case .disconnected(let message, _) = feed.connection {
-            x += buffer.write(": \(message)", x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[.danger])
-        }
         if feed.isPaused {
-            let paused = "   ⏸ PAUSED · \(feed.held.count) new while paused · p resumes"
-            buffer.write(paused, x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[.warning])
+            let paused = "⏸ PAUSED · \(feed.held.count) new · p resumes   "
+            x += buffer.write(paused, x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[.warning])
         }
+        let connection = StatusLine.feedSegment(feed.connection)
+        var connectionText = connection.text
+        if case .disconnected(let message, _) = feed.connection {
+            connectionText += ": \(message)"
+        }
+        buffer.write(TextLayout.truncate(connectionText, toWidth: rect.maxX - x), x: x, y: rect.y,
+                     style: theme[connection.role ?? .base])
 
-        let totalsWidth = rect.width - 1
-        buffer.write("Revenue (net of refunds):      \(feed.revenue.description)", x: rect.x + 1, y: rect.y + 1,
-                     maxWidth: totalsWidth, style: theme[.base])
-        buffer.write("Commission (net of reversals): \(feed.commission.description)", x: rect.x + 1, y: rect.y + 2,
-                     maxWidth: totalsWidth, style: theme[.base])
+        let width = rect.width - 1
+        let revenue = "Net revenue:    \(feed.revenue.description)"
+        let commission = "Net commission: \(feed.commission.description)"
+        buffer.write(TextLayout.truncate(revenue, toWidth: width), x: rect.x + 1, y: rect.y + 1, style: theme[.base])
+        buffer.write(TextLayout.truncate(commission, toWidth: width), x: rect.x + 1, y: rect.y + 2, style: theme[.base])
     }
 
     private static func summary(_ feed: FeedState) -> String {
-        var parts = ["\(feed.entries.count) entries, newest on top"]
+        var parts = ["\(feed.entries.count) entries, newest on top; totals are net of refunds"]
         if feed.selection.offset > 0 {
             parts.append("scrolled back \(feed.selection.offset) rows · g returns to the newest")
         }

@@ -22,14 +22,22 @@ enum StripeSettingsScreen {
             return
         }
 
-        let hints = troubleshootingHints(connection)
-        let hintLines = hints.flatMap { TextWrapper.wrap("• " + $0, width: content.width) }
+        let hintLines = troubleshootingHints(connection).flatMap { bulletLines($0, width: content.width) }
         let list = KeyValueList(items: items(connection, state: state))
-        let hintRows = hintLines.isEmpty ? 0 : min(hintLines.count + 2, content.height / 2)
-        let (listArea, hintArea) = content.splitBottom(hintRows)
+        // The detail comes first; the hints get the rows it leaves, but at least a heading and a line.
+        let reservedForHints = hintLines.isEmpty ? 0 : min(hintLines.count + 2, 4)
+        let listRows = min(list.lineCount(width: content.width), content.height - reservedForHints)
+        let (listArea, hintArea) = content.splitTop(listRows)
 
         list.render(in: listArea, theme: theme, into: &buffer)
         renderHints(hintLines, in: hintArea, theme: theme, into: &buffer)
+    }
+
+    /// A hint as a bullet with a hanging indent.
+    private static func bulletLines(_ text: String, width: Int) -> [String] {
+        TextWrapper.wrap(text, width: max(1, width - 2)).enumerated().map { index, line in
+            (index == 0 ? "• " : "  ") + line
+        }
     }
 
     /// The detail as label and value rows.
@@ -113,12 +121,20 @@ enum StripeSettingsScreen {
         }
     }
 
+    /// Draws the heading and the hint lines below a blank row; when rows run out, the last
+    /// one says how many lines are hidden.
     private static func renderHints(_ lines: [String], in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
-        guard !lines.isEmpty, rect.height >= 2 else { return }
+        guard !lines.isEmpty, rect.height >= 3 else { return }
 
         buffer.write("What to do", x: rect.x, y: rect.y + 1, style: theme[.header])
-        for (offset, line) in lines.prefix(rect.height - 2).enumerated() {
+        let rows = rect.height - 2
+        let shown = lines.count > rows ? rows - 1 : lines.count
+        for (offset, line) in lines.prefix(shown).enumerated() {
             buffer.write(line, x: rect.x, y: rect.y + 2 + offset, style: theme[.base])
+        }
+        if shown < lines.count {
+            let hidden = "… \(lines.count - shown) more lines; enlarge the terminal to see them"
+            buffer.write(TextLayout.truncate(hidden, toWidth: rect.width), x: rect.x, y: rect.y + 2 + shown, style: theme[.warning])
         }
     }
 }

@@ -1,6 +1,6 @@
 /// The bottom row: keys of the active contexts with short labels, from the binding table.
 enum KeyHintBar {
-    /// Draws the hints that fit. Help and quit are kept when others must be dropped;
+    /// Draws the hints that fit. Back, help and quit are kept when others must be dropped;
     /// a binding unusable in `state` is drawn in the `disabled` style.
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
         buffer.fill(rect, style: theme[.footer])
@@ -17,10 +17,10 @@ enum KeyHintBar {
         }
     }
 
-    /// Drops bindings from the end, keeping help and quit, until the hints fit in `width`.
+    /// Drops bindings from the end, keeping back, help and quit, until the hints fit in `width`.
     static func fitting(_ bindings: [KeyBinding], width: Int) -> [KeyBinding] {
         var kept = bindings
-        let essential: Set<BindingAction> = [.toggleHelp, .quit]
+        let essential: Set<BindingAction> = [.back, .toggleHelp, .quit]
         while totalWidth(kept) > width, let index = kept.lastIndex(where: { !essential.contains($0.action) }) {
             kept.remove(at: index)
         }

@@ -8,7 +8,7 @@ enum StatusLine {
         buffer.fill(rect, style: style)
 
         var x = rect.x + 1
-        for (index, segment) in segments(state).enumerated() {
+        for (index, segment) in fitting(segments(state), width: rect.width - 2).enumerated() {
             if index > 0 { x += buffer.write(" · ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: style) }
             let segmentStyle = segment.role.map { role in
                 CellStyle(foreground: theme[role].foreground, background: style.background,
@@ -16,6 +16,25 @@ enum StatusLine {
             } ?? style
             x += buffer.write(segment.text, x: x, y: rect.y, maxWidth: rect.maxX - x, style: segmentStyle)
         }
+    }
+
+    /// `segments` without the refresh time when they do not fit, and with the server URL
+    /// truncated when they still do not.
+    private static func fitting(_ segments: [(text: String, role: ThemeRole?)], width: Int) -> [(text: String, role: ThemeRole?)] {
+        func totalWidth(_ parts: [(text: String, role: ThemeRole?)]) -> Int {
+            parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + 3 * max(0, parts.count - 1)
+        }
+
+        var parts = segments
+        if totalWidth(parts) > width, parts.count > 2, parts[parts.count - 1].text.hasPrefix("refreshed") {
+            parts.removeLast()
+        }
+        let excess = totalWidth(parts) - width
+        if excess > 0 {
+            let urlWidth = max(1, DisplayWidth.of(parts[0].text) - excess)
+            parts[0].text = TextLayout.truncate(parts[0].text, toWidth: urlWidth)
+        }
+        return parts
     }
 
     /// The status line's parts, each with the role of its text (nil: the bar's own style).
