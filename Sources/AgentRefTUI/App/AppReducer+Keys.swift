@@ -12,6 +12,7 @@ extension AppReducer {
 
         if KeyBindings.isFilterEditing(state), state.overlay == nil, case .character(let character) = key {
             editFilter(&state) { $0.text.append(character) }
+            return state.screen == .programs ? loadMoreProgramsIfNeeded(&state) : []
         }
         return []
     }

@@ -2,10 +2,11 @@ import AgentRefDomain
 
 /// The programs list: paging, refresh and opening a program.
 extension AppReducer {
-    /// Asks for a page of programs unless one is already in flight. `cursor` nil reloads
-    /// the list from the start.
+    /// Asks for a page of programs unless one is already in flight (for less than
+    /// `RefreshSchedule.requestTimeout`). `cursor` nil reloads the list from the start.
     static func requestPrograms(cursor: String?, limit: Int, _ state: inout AppState) -> [Effect] {
-        guard !state.programs.isLoading else { return [] }
+        let sinceLast = state.programs.lastRequestAt.map { state.now.timeIntervalSince($0) } ?? .infinity
+        guard !state.programs.isLoading || sinceLast >= RefreshSchedule.requestTimeout else { return [] }
 
         state.programs.isLoading = true
         state.programs.lastRequestAt = state.now

@@ -3,10 +3,12 @@ import AgentRefDomain
 
 /// Program Settings > Stripe, the connect flow and the disconnect dialog.
 extension AppReducer {
-    /// Asks for the connection detail of `programID` unless a request is in flight.
+    /// Asks for the connection detail of `programID` unless a request is in flight. A
+    /// request older than `RefreshSchedule.requestTimeout` no longer counts as in flight.
     static func requestStripeConnection(_ programID: String, _ state: inout AppState) -> [Effect] {
         var detail = state.stripe[programID] ?? StripeDetailState()
-        guard !detail.isLoading else { return [] }
+        let sinceLast = detail.lastRequestAt.map { state.now.timeIntervalSince($0) } ?? .infinity
+        guard !detail.isLoading || sinceLast >= RefreshSchedule.requestTimeout else { return [] }
 
         detail.isLoading = true
         detail.lastRequestAt = state.now
@@ -102,10 +104,10 @@ extension AppReducer {
 
     /// Polls the connection while the connect screen waits for authorization.
     static func pollConnectFlow(_ state: inout AppState) -> [Effect] {
-        guard var flow = state.connect, case .waiting = flow.phase, !flow.isPolling else { return [] }
-        if let last = flow.lastPollAt, state.now.timeIntervalSince(last) < RefreshSchedule.connectPollInterval {
-            return []
-        }
+        guard var flow = state.connect, case .waiting = flow.phase else { return [] }
+        let sinceLast = flow.lastPollAt.map { state.now.timeIntervalSince($0) } ?? .infinity
+        let interval = flow.isPolling ? RefreshSchedule.requestTimeout : RefreshSchedule.connectPollInterval
+        guard sinceLast >= interval else { return [] }
 
         let effects = requestStripeConnection(flow.programID, &state)
         flow.isPolling = !effects.isEmpty

@@ -10,4 +10,7 @@ enum RefreshSchedule {
     static let stripeSettingsInterval: TimeInterval = 5
     /// Seconds between checks of the connection while waiting for authorization.
     static let connectPollInterval: TimeInterval = 2
+    /// Seconds after which a request without a result no longer blocks a new one, so a
+    /// lost response cannot stop polling for good.
+    static let requestTimeout: TimeInterval = 30
 }
