@@ -24,7 +24,7 @@ enum AppAction: Sendable {
     case urlOpenFinished(URLOpenOutcome)
 }
 
-/// A request to the service, named in failures so the reducer knows what failed.
+/// A request to the service, named in failures so the reducer can tell what failed.
 enum ServiceRequest: Hashable, Sendable {
     case programs(cursor: String?)
     case program(id: String)

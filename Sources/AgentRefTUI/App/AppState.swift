@@ -38,13 +38,13 @@ struct AppState: Equatable, Sendable {
     /// The screen shown.
     var screen: Screen { stack.last ?? .programs }
 
-    /// The program `id`'s name, or the id while the program is not loaded.
+    /// Returns the name of program `id`, or the id while the program is not loaded.
     func programName(_ id: String) -> String {
         knownPrograms[id]?.name ?? id
     }
 
-    /// The Stripe status of program `id` as best known: the detail when loaded, else the
-    /// list's field.
+    /// Returns the best known Stripe status of program `id`: the detail's when loaded, else
+    /// the list's field.
     func stripeStatus(of id: String) -> StripeConnectionStatus? {
         stripe[id]?.connection?.status ?? knownPrograms[id]?.effectiveStripeStatus
     }

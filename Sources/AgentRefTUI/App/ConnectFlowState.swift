@@ -21,7 +21,7 @@ struct ConnectFlowState: Hashable, Sendable {
     }
 }
 
-/// Where the authorization stands.
+/// Progress of the authorization.
 enum ConnectPhase: Hashable, Sendable {
     /// `connect-stripe` is in flight.
     case requesting

@@ -9,8 +9,8 @@ import Foundation
 ///
 /// - Returns: The process exit code: 0 after `q` or Ctrl-C, 128 plus the signal number
 ///   after a termination signal.
-/// - Throws: `ThemeError` for an unknown or invalid theme; `DashboardError` when standard
-///   input or output is not a terminal or the terminal cannot be set up.
+/// - Throws: `ThemeError` for an unknown or invalid theme. `DashboardError` when standard
+///   input or output is not a terminal, or the terminal cannot be set up.
 public func runDashboard(service: any AgentRefService, options: DashboardOptions) throws -> Int32 {
     let catalog = ThemeCatalog.standard(environment: options.environment)
     let log = options.log.scoped("dashboard")

@@ -57,14 +57,14 @@ final class DashboardController {
         return finish()
     }
 
-    /// Sends the start action; `run` calls it, tests call it before `step`.
+    /// Sends the start action and draws the first frame. `run` calls it, and tests call it before `step`.
     func start(programID: String?, opensFeed: Bool) {
         dispatch(.start(programID: programID, opensFeed: opensFeed))
         draw()
     }
 
-    /// One pass of the loop: waits briefly for input, applies it and any results, ticks,
-    /// and draws the frame when the state changed.
+    /// Runs one pass of the loop: waits briefly for input, applies it and any results,
+    /// ticks, and draws the frame when the state changed.
     func step(timeoutMilliseconds: Int32 = DashboardController.inputTimeoutMilliseconds) {
         if let event = terminal.nextEvent(timeoutMilliseconds: timeoutMilliseconds) {
             handle(event)
@@ -207,7 +207,7 @@ final class DashboardController {
         dispatch(.urlOpenFinished(outcome))
     }
 
-    /// Any error as an `AgentRefClientError`, the only kind the service documents.
+    /// Converts any error to an `AgentRefClientError`, the only kind the service documents.
     static func clientError(from error: Error) -> AgentRefClientError {
         if let clientError = error as? AgentRefClientError { return clientError }
         return AgentRefClientError(code: "UNEXPECTED_ERROR", status: nil, message: String(describing: error))

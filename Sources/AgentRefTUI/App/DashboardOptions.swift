@@ -1,10 +1,10 @@
 import AgentRefLog
 import Foundation
 
-/// How `runDashboard` starts.
+/// Start-up settings of `runDashboard`.
 public struct DashboardOptions: Sendable {
-    /// A theme name (looked up in the theme folders, then among the built-in themes) or a
-    /// path to a theme file; nil picks `default`, or `monochrome` when `NO_COLOR` is set.
+    /// A theme name, looked up in the theme folders and then among the built-in themes, or
+    /// a path to a theme file. Nil selects `default`, or `monochrome` when `NO_COLOR` is set.
     public var themeName: String?
     /// Program whose Program Settings > Stripe opens at start; nil starts on the list.
     public var programID: String?
@@ -13,7 +13,7 @@ public struct DashboardOptions: Sendable {
     /// Report mouse wheel scrolling as arrow keys. Off by default, because capturing the
     /// mouse stops the terminal from selecting text such as the authorization URL.
     public var enablesMouse: Bool
-    /// Where the dashboard logs; it never writes logs to the screen.
+    /// Logger for the dashboard's records, which never go to the screen.
     public var log: Logger
     /// Read for `NO_COLOR`, `BROWSER`, `PATH` and `AGENTREF_THEMES_DIR`.
     public var environment: [String: String]

@@ -1,4 +1,4 @@
-/// Work the reducer asks for; `DashboardController` performs it and sends the result back
+/// Work the reducer requests. `DashboardController` performs it and sends the result back
 /// as an `AppAction`.
 enum Effect: Hashable, Sendable {
     case loadPrograms(cursor: String?, limit: Int)

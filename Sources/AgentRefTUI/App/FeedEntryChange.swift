@@ -1,6 +1,6 @@
 import AgentRefDomain
 
-/// What one feed entry changes in money: a payment adds its amount and commission, a
+/// The change in money one feed entry makes. A payment adds its amount and commission, a
 /// refund takes back the refunded amount and the reversed commission, and other updates
 /// (a status moving to approved) change neither.
 struct FeedEntryChange: Hashable, Sendable {

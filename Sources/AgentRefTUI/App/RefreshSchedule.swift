@@ -1,8 +1,8 @@
 import Foundation
 
 /// How often the dashboard polls. The hosted AgentRef API allows about 60 requests a
-/// minute per key; only the screen shown polls, so the busiest screen (connect, 30 a
-/// minute) stays well inside that.
+/// minute per key. Only the screen shown polls, so even the busiest one (connect, 30 a
+/// minute) stays well inside that limit.
 enum RefreshSchedule {
     /// Seconds between reloads of the programs list while it is shown.
     static let programsInterval: TimeInterval = 30

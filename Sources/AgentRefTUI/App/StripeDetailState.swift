@@ -1,7 +1,7 @@
 import AgentRefDomain
 import Foundation
 
-/// What the dashboard knows about one program's Stripe connection.
+/// The dashboard's copy of one program's Stripe connection and its loading state.
 struct StripeDetailState: Hashable, Sendable {
     var connection: StripeConnection?
     /// True while a `stripeConnection` request is in flight.

@@ -1,4 +1,4 @@
-/// What a key binding does; `AppReducer` performs it.
+/// The action of a key binding, which `AppReducer` performs.
 enum BindingAction: String, Hashable, Sendable, CaseIterable {
     case moveUp
     case moveDown

@@ -1,5 +1,6 @@
-/// Where a key binding applies. The dashboard asks the active contexts in order, so a
-/// dialog's bindings win over the screen's, and the screen's over global ones.
+/// Part of the dashboard where a key binding applies. The dashboard searches the active
+/// contexts in order, so a dialog's bindings win over the screen's, and the screen's over
+/// global ones.
 enum BindingContext: String, Hashable, Sendable, CaseIterable {
     case global
     case programs

@@ -3,8 +3,8 @@ struct HelpSection: Sendable {
     var context: BindingContext
     var bindings: [KeyBinding]
 
-    /// Every context that has bindings, in `BindingContext` order, except `tooSmall`
-    /// (help cannot be shown there).
+    /// Returns every context that has bindings, in `BindingContext` order, except
+    /// `tooSmall`, where help cannot be shown.
     static func all() -> [HelpSection] {
         BindingContext.allCases.compactMap { context in
             guard context != .tooSmall else { return nil }
@@ -24,9 +24,9 @@ enum HelpLine: Hashable, Sendable {
     /// Columns of the key column.
     static let keyColumnWidth = 16
 
-    /// The help text for `state` at `width` columns: each context's heading (marked
-    /// active when its keys work on the screen below the overlay), then its bindings with
-    /// descriptions wrapped and, where a binding cannot be used now, the reason.
+    /// Builds the help text for `state` at `width` columns. Each context gets a heading,
+    /// marked active when its keys work on the screen below the overlay, then its bindings
+    /// with wrapped descriptions and the reason when a binding cannot be used now.
     static func lines(for state: AppState, width: Int) -> [HelpLine] {
         var behind = state
         behind.overlay = nil

@@ -9,7 +9,7 @@ struct KeyBinding: Sendable {
     var hint: String
     var isShownInFooter: Bool
     var contexts: Set<BindingContext>
-    /// Why the binding cannot be used in `state`, or nil when it can.
+    /// Reason the binding cannot be used in `state`, or nil when it can.
     var disabledReason: @Sendable (AppState) -> String?
 
     init(

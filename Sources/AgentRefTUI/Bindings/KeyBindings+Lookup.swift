@@ -1,5 +1,5 @@
 extension KeyBindings {
-    /// The binding `key` triggers in `state`, searching the active contexts in order.
+    /// Finds the binding `key` triggers in `state`, searching the active contexts in order.
     static func binding(for key: Key, in state: AppState) -> KeyBinding? {
         for context in activeContexts(in: state) {
             if let binding = table.first(where: { $0.contexts.contains(context) && $0.keys.contains(key) }) {

@@ -1,6 +1,6 @@
 /// One terminal cell of a `CellBuffer`.
 ///
-/// A wide character (CJK, most emoji) occupies two cells: the first holds the character
+/// A wide character (CJK, most emoji) occupies two cells: the first contains the character
 /// with `width` 2, the second is a continuation cell with empty `text` and `width` 0.
 public struct Cell: Hashable, Sendable {
     /// One grapheme cluster, already sanitised; empty for a continuation cell.

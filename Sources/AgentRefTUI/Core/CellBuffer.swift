@@ -8,7 +8,7 @@ public struct CellBuffer: Hashable, Sendable {
     public let height: Int
     private var cells: [Cell]
 
-    /// A buffer of `size` filled with spaces in `style`.
+    /// Creates a buffer of `size` filled with spaces in `style`.
     public init(size: TerminalSize, style: CellStyle = .plain) {
         width = max(0, size.width)
         height = max(0, size.height)
@@ -22,7 +22,7 @@ public struct CellBuffer: Hashable, Sendable {
         cells[y * width + x]
     }
 
-    /// The cells of row `y`.
+    /// Returns the cells of row `y`.
     public func row(_ y: Int) -> ArraySlice<Cell> {
         cells[(y * width)..<((y + 1) * width)]
     }
@@ -71,8 +71,8 @@ public struct CellBuffer: Hashable, Sendable {
         }
     }
 
-    /// The buffer as text, one string per row; continuation cells add nothing, so each
-    /// row is as wide on a terminal as the buffer.
+    /// Returns the buffer as text, one string per row. Continuation cells add nothing, so
+    /// each row is as wide on a terminal as the buffer.
     public func textLines() -> [String] {
         (0..<height).map { y in
             row(y).map(\.text).joined()

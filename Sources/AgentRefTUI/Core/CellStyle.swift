@@ -1,4 +1,4 @@
-/// How one cell is drawn: colours and attributes.
+/// Colours and attributes of one cell.
 public struct CellStyle: Hashable, Sendable {
     public var foreground: TerminalColor
     public var background: TerminalColor

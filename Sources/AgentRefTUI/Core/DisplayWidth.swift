@@ -3,11 +3,11 @@ import Glibc
 
 /// Columns a character or string takes on a terminal, from the C library's `wcwidth`.
 ///
-/// `wcwidth` depends on the locale, so it is asked under a UTF-8 locale (`C.UTF-8`) set
-/// for the calling thread only; the process locale is left alone. Grapheme clusters are
-/// measured as a whole: a cluster with U+FE0F (emoji presentation) or a pair of regional
-/// indicators (a flag) is 2 columns, as terminals draw them; otherwise it is the widest of
-/// its scalars, so combining marks add nothing.
+/// `wcwidth` depends on the locale, so it is called under a UTF-8 locale (`C.UTF-8`) set
+/// for the calling thread only, and the process locale is left alone. Grapheme clusters
+/// are measured as a whole. A cluster with U+FE0F (emoji presentation) or a pair of
+/// regional indicators (a flag) is 2 columns, as terminals draw them. Any other cluster is
+/// as wide as its widest scalar, so combining marks add nothing.
 public enum DisplayWidth {
     /// Columns of `character`: 0, 1 or 2. Control characters count as 0; sanitise first.
     public static func of(_ character: Character) -> Int {

@@ -8,7 +8,7 @@ public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
         self.height = height
     }
 
-    /// The smallest size the dashboard draws screens at; below it, it asks for a larger window.
+    /// The smallest size the dashboard draws screens at. Below it, the dashboard requests a larger window.
     public static let minimum = TerminalSize(width: 40, height: 10)
 
     public var isBelowMinimum: Bool {

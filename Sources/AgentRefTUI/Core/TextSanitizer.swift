@@ -3,10 +3,10 @@
 /// Text such as a program or affiliate name reaches the screen verbatim, so a hostile
 /// value could clear the screen (`ESC [2J`), set the clipboard (`ESC ]52;…`), or reorder
 /// what the operator reads with bidirectional overrides. The sanitiser removes escape
-/// sequences whole (7-bit `ESC …` and 8-bit C1 forms such as `CSI` U+009B), removes bidi
-/// embedding, override and isolate controls and direction marks, shows any other control
-/// character as U+FFFD, and turns tabs and line breaks into spaces so one value stays on
-/// one line.
+/// sequences whole, in 7-bit `ESC …` and 8-bit C1 forms such as `CSI` U+009B. It removes
+/// bidi embedding, override and isolate controls and direction marks. Any other control
+/// character is shown as U+FFFD, and tabs and line breaks become spaces so one value
+/// stays on one line.
 public enum TextSanitizer {
     /// Drawn in place of a control character, so its presence stays visible.
     public static let replacement: Unicode.Scalar = "\u{FFFD}"

@@ -29,12 +29,12 @@ struct ListScreenLayout: Hashable, Sendable {
     /// Information rows above the feed table: the feed's state and the two totals lines.
     static let feedInfoRows = 3
 
-    /// The programs screen's layout in `state`.
+    /// Computes the programs screen's layout in `state`.
     static func programs(_ state: AppState) -> ListScreenLayout {
         ListScreenLayout(body: FrameLayout(state: state).body, infoRows: 0, showsFilter: state.programs.filter.isActive)
     }
 
-    /// The feed screen's layout in `state`.
+    /// Computes the feed screen's layout in `state`.
     static func feed(_ state: AppState) -> ListScreenLayout {
         let showsFilter = state.feed?.filter.isActive ?? false
         return ListScreenLayout(body: FrameLayout(state: state).body, infoRows: feedInfoRows, showsFilter: showsFilter)

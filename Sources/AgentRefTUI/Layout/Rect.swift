@@ -51,13 +51,13 @@ public struct Rect: Hashable, Sendable {
         )
     }
 
-    /// The rectangle shrunk by `horizontal` columns on each side and `vertical` rows on
-    /// top and bottom.
+    /// Returns the rectangle shrunk by `horizontal` columns on each side and `vertical` rows
+    /// on top and bottom.
     public func inset(horizontal: Int, vertical: Int) -> Rect {
         Rect(x: x + horizontal, y: y + vertical, width: width - 2 * horizontal, height: height - 2 * vertical)
     }
 
-    /// A rectangle of `width`×`height` (clipped to this one) centred inside it.
+    /// Returns a rectangle of `width`×`height` (clipped to this one) centred inside it.
     public func centered(width requestedWidth: Int, height requestedHeight: Int) -> Rect {
         let clampedWidth = min(requestedWidth, width)
         let clampedHeight = min(requestedHeight, height)
@@ -69,7 +69,7 @@ public struct Rect: Hashable, Sendable {
         )
     }
 
-    /// The single row at offset `index` from the top.
+    /// Returns the single row at offset `index` from the top.
     public func row(_ index: Int) -> Rect {
         Rect(x: x, y: y + index, width: width, height: index < height ? 1 : 0)
     }

@@ -20,7 +20,7 @@ enum ConnectScreen {
         }
     }
 
-    /// The text of every phase except waiting, as paragraphs with roles.
+    /// Returns the text of every phase except waiting, as paragraphs with roles.
     private static func paragraphs(_ flow: ConnectFlowState, state: AppState) -> [(String, ThemeRole)] {
         let name = state.programName(flow.programID)
         let elapsed = state.now.timeIntervalSince(flow.startedAt)
@@ -109,9 +109,9 @@ enum ConnectScreen {
     }
 }
 
-/// Where the connect screen puts its text and QR code: the code to the right of the text
-/// when the text keeps at least `minTextWidth` columns, else below the text when enough
-/// rows remain, else nowhere.
+/// Placement of the connect screen's text and QR code. The code goes to the right of the
+/// text when the text keeps at least `minTextWidth` columns, else below the text when
+/// enough rows remain, else nowhere.
 struct QRPlacement {
     var textArea: Rect
     private var rightOrigin: (x: Int, y: Int)?
@@ -137,7 +137,7 @@ struct QRPlacement {
     /// True when the code sits to the right of the text.
     var isBesideText: Bool { rightOrigin != nil }
 
-    /// The code's top-left corner once the text took `rows` rows, or nil when it no longer fits.
+    /// Returns the code's top-left corner once the text took `rows` rows, or nil when it no longer fits.
     func qrOrigin(belowTextRows rows: Int) -> (x: Int, y: Int)? {
         if let rightOrigin { return rightOrigin }
         guard let belowArea, let qrSize, rows + qrSize.height <= belowArea.height else { return nil }

@@ -2,8 +2,8 @@ import AgentRefDomain
 
 /// The texts of one live feed row.
 enum FeedRowText {
-    /// The event column: the Stripe event that created the conversion, `↩ refund` for a
-    /// refund, or the new status for other updates.
+    /// Formats the event column: the Stripe event that created the conversion, `↩ refund`
+    /// for a refund, or the new status for other updates.
     static func event(_ entry: ConversionFeedEntry) -> String {
         let conversion = entry.conversion
         switch entry.type {
@@ -16,15 +16,15 @@ enum FeedRowText {
         }
     }
 
-    /// The amount column: a payment's amount, a refund's returned amount as a negative
-    /// number, or the conversion's amount for other updates.
+    /// Formats the amount column: a payment's amount, a refund's returned amount as a
+    /// negative number, or the conversion's amount for other updates.
     static func amount(_ entry: ConversionFeedEntry) -> String {
         let change = FeedEntryChange(entry)
         if let amount = change.amount { return amount.description }
         return money(entry.conversion.amount, entry.conversion.currency)
     }
 
-    /// The commission column: earned commission, or the reversal as a negative number.
+    /// Formats the commission column: earned commission, or the reversal as a negative number.
     static func commission(_ entry: ConversionFeedEntry) -> String {
         let change = FeedEntryChange(entry)
         if let commission = change.commission { return commission.description }

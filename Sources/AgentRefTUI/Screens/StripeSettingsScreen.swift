@@ -33,14 +33,14 @@ enum StripeSettingsScreen {
         renderHints(hintLines, in: hintArea, theme: theme, into: &buffer)
     }
 
-    /// A hint as a bullet with a hanging indent.
+    /// Formats a hint as a bullet with a hanging indent.
     private static func bulletLines(_ text: String, width: Int) -> [String] {
         TextWrapper.wrap(text, width: max(1, width - 2)).enumerated().map { index, line in
             (index == 0 ? "• " : "  ") + line
         }
     }
 
-    /// The detail as label and value rows.
+    /// Lists the detail as label and value rows.
     static func items(_ connection: StripeConnection, state: AppState) -> [KeyValueList.Item] {
         let zone = state.timeZone
         var items: [KeyValueList.Item] = [
@@ -70,7 +70,7 @@ enum StripeSettingsScreen {
         return items
     }
 
-    /// Advice for the state the connection is in; empty when all is well.
+    /// Returns advice for the state the connection is in, or nothing when all is well.
     static func troubleshootingHints(_ connection: StripeConnection) -> [String] {
         var hints: [String] = []
         switch connection.status {
@@ -121,8 +121,8 @@ enum StripeSettingsScreen {
         }
     }
 
-    /// Draws the heading and the hint lines below a blank row; when rows run out, the last
-    /// one says how many lines are hidden.
+    /// Draws the heading and the hint lines below a blank row. When rows run out, the last
+    /// row states how many lines are hidden.
     private static func renderHints(_ lines: [String], in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
         guard !lines.isEmpty, rect.height >= 3 else { return }
 

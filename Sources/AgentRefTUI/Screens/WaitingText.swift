@@ -13,8 +13,9 @@ struct WaitingText {
     var width: Int
     var density: Density
 
-    /// Every line, with the instruction and the URL broken over as many lines as it needs
-    /// or, when `includingURL` is false, a note that the terminal is too narrow for it.
+    /// Returns every line. With `includingURL`, the instruction and the URL follow the
+    /// status, and the URL is broken over as many lines as it needs. Without it, a note that
+    /// the terminal is too narrow takes their place.
     func lines(includingURL: Bool) -> [(String, ThemeRole)] {
         var lines = wrapped(status, .warning) + blank
         if includingURL {
@@ -30,7 +31,7 @@ struct WaitingText {
         return lines
     }
 
-    /// Lines saying the QR code needs more room than the terminal has.
+    /// Returns lines stating that the QR code needs more room than the terminal has.
     func qrNote(_ size: TerminalSize) -> [(String, ThemeRole)] {
         blank + wrapped("The QR code needs \(size.width)×\(size.height) cells; enlarge the terminal to show it.", .muted)
     }

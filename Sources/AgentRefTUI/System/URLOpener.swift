@@ -6,11 +6,11 @@ import Glibc
 struct URLOpener: Sendable {
     var environment: [String: String]
 
-    /// The command and arguments that would open `url`, or nil when no opener exists.
+    /// Returns the command and arguments that would open `url`, or nil when no opener exists.
     ///
-    /// `$BROWSER` is a colon-separated list of commands, each possibly with arguments and
-    /// a `%s` where the URL goes (the URL is appended when there is none); the first
-    /// whose program is found is used. Without one, `xdg-open` is used when installed.
+    /// `$BROWSER` is a colon-separated list of commands, each possibly with arguments and a
+    /// `%s` where the URL goes; without `%s` the URL is appended. The first command whose
+    /// program is found is used. Without one, `xdg-open` is used when installed.
     func command(for url: String) -> [String]? {
         let browsers = (environment["BROWSER"] ?? "").split(separator: ":").map(String.init)
         for browser in browsers {
@@ -75,8 +75,8 @@ struct URLOpener: Sendable {
         }
     }
 
-    /// The full path of `program`: itself when it contains `/` and is executable, else
-    /// the first executable match in `$PATH`.
+    /// Finds the full path of `program`: itself when it contains `/` and is executable,
+    /// else the first executable match in `$PATH`.
     func executablePath(_ program: String) -> String? {
         if program.contains("/") {
             return access(program, X_OK) == 0 ? program : nil

@@ -1,4 +1,4 @@
-/// Why the dashboard could not start.
+/// A failure to start the dashboard.
 public enum DashboardError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Standard input or output is not a terminal (a pipe or a file).
     case notATerminal

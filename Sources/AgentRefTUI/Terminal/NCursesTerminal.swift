@@ -7,7 +7,7 @@ import Synchronization
 /// Sets up the terminal in raw mode without echo, with keypad decoding and the
 /// terminal's default colours available as -1, and puts it back on `restore()`. SIGINT,
 /// SIGTERM and SIGHUP only set a flag that the main loop reads, so the loop restores the
-/// terminal before exiting; on a crash signal the terminal is restored on a best-effort
+/// terminal before exiting. On a crash signal the terminal is restored on a best-effort
 /// basis before the previous handler runs.
 final class NCursesTerminal: TerminalBackend {
     private let screenHandle: OpaquePointer
@@ -171,8 +171,8 @@ final class NCursesTerminal: TerminalBackend {
         return value
     }
 
-    /// The colour pair for a style, allocated on first use; 0 (default colours) when colour
-    /// is off or every pair is taken.
+    /// Returns the colour pair for a style, allocated on first use. Returns 0 (default
+    /// colours) when colour is off or every pair is taken.
     private func pairNumber(for style: CellStyle) -> Int32 {
         guard colorCapability != .none else { return 0 }
 
@@ -215,7 +215,7 @@ final class NCursesTerminal: TerminalBackend {
 
 /// Signal handling for the terminal's lifetime.
 private enum TerminalSignals {
-    /// Signals that ask the dashboard to stop; the main loop sees them and exits cleanly.
+    /// Signals that request a stop. The main loop reads the flag they set and exits cleanly.
     static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     /// Signals of a crash; the terminal is restored before the previous handler runs.
     static let crash: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]

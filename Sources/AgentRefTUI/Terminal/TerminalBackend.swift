@@ -1,5 +1,5 @@
-/// What the dashboard needs from a terminal. `NCursesTerminal` is the real one;
-/// `InMemoryTerminal` stands in for it in tests.
+/// The terminal operations the dashboard uses. `NCursesTerminal` is the real terminal,
+/// and `InMemoryTerminal` replaces it in tests.
 ///
 /// Used from the main thread only.
 protocol TerminalBackend: AnyObject {

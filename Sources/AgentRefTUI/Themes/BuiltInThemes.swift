@@ -1,6 +1,6 @@
 /// The shipped themes, compiled in so the dashboard has them whatever its working
 /// directory. Each text is the JSON of the file of the same name in the repository's
-/// `themes/` folder; a test loads both and checks that they give the same theme.
+/// `themes/` folder, and a test checks that both give the same theme.
 enum BuiltInThemes {
     /// Theme file contents by theme name.
     static let files: [String: String] = [

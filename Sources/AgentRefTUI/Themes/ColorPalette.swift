@@ -1,7 +1,7 @@
 /// Maps RGB theme colours to terminal palette indexes.
 ///
 /// The 256-colour mapping uses the xterm palette's 6×6×6 colour cube (indexes 16–231)
-/// and grey ramp (232–255), whose RGB values are fixed; indexes 0–15 are avoided because
+/// and grey ramp (232–255), whose RGB values are fixed. Indexes 0–15 are avoided because
 /// terminals give them different RGB values. The 8-colour mapping uses xterm's default
 /// RGB for the ANSI colours 0–7. Nearest means smallest squared RGB distance.
 public enum ColorPalette {
@@ -21,8 +21,8 @@ public enum ColorPalette {
         }
     }
 
-    /// Foreground and background indexes for a cell. On the 8-colour palette two
-    /// different theme colours can land on the same index; the foreground then becomes
+    /// Returns foreground and background indexes for a cell. On a small palette two
+    /// different theme colours can land on the same index. The foreground then becomes
     /// black or white, whichever differs from the background, so text stays readable.
     public static func indexes(for style: CellStyle, capability: ColorCapability) -> (foreground: Int32, background: Int32) {
         let foreground = index(for: style.foreground, capability: capability)
@@ -30,7 +30,8 @@ public enum ColorPalette {
         guard foreground == background, foreground >= 0 else { return (foreground, background) }
 
         let lightBackground = capability == .ansi8 ? [3, 6, 7].contains(background) : isLight(style.background)
-        let replacement: Int32 = capability == .ansi8 ? (lightBackground ? 0 : 7) : (lightBackground ? 16 : 231)
+        let (black, white): (Int32, Int32) = capability == .ansi8 ? (0, 7) : (16, 231)
+        let replacement = lightBackground ? black : white
         return (replacement, background)
     }
 

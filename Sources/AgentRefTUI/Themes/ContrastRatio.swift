@@ -1,10 +1,10 @@
 import Foundation
 
 /// WCAG 2.x contrast ratio between two colours, from 1 (same) to 21 (black on white).
-/// WCAG asks for at least 4.5 for normal text.
+/// WCAG requires at least 4.5 for normal text.
 public enum ContrastRatio {
-    /// The ratio of `first` and `second`, or nil when either is the terminal's default
-    /// colour, whose RGB value is unknown.
+    /// Computes the ratio of `first` and `second`, or nil when either is the terminal's
+    /// default colour, whose RGB value is unknown.
     public static func between(_ first: TerminalColor, _ second: TerminalColor) -> Double? {
         guard let lighter = relativeLuminance(first), let darker = relativeLuminance(second) else { return nil }
         return (max(lighter, darker) + 0.05) / (min(lighter, darker) + 0.05)

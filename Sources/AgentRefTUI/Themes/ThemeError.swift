@@ -1,6 +1,6 @@
 /// A theme file that cannot be used, with the field at fault.
 public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Where the theme came from: a file path or a built-in theme's name.
+    /// Origin of the theme: a file path or a built-in theme's name.
     public var source: String
     /// Dotted path of the bad field, such as `styles.selection.foreground`; empty when the
     /// whole file is at fault.

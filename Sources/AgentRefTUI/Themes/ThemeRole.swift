@@ -1,5 +1,5 @@
-/// What a piece of the screen is, so a theme can give it a style. Each case is a key of
-/// a theme file's `styles` object.
+/// The purpose of a piece of the screen, so a theme can give it a style. Each case is a
+/// key of a theme file's `styles` object.
 public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     /// Ordinary text on the screen background; other roles inherit its colours.
     case base

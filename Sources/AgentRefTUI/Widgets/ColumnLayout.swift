@@ -5,11 +5,11 @@ enum ColumnLayout {
 
     /// Widths of the shown columns, as (column index, width) pairs in column order.
     ///
-    /// Columns whose `minTableWidth` exceeds `available` are hidden; if the rest still do
-    /// not fit at their minimum widths, columns are dropped from the right (the first
-    /// always stays). Fixed columns then grow towards their content width (capped by
-    /// `maxWidth`), left to right, so short values such as a status word are shown whole;
-    /// flexible columns grow next, and what remains goes to them by weight.
+    /// Columns whose `minTableWidth` exceeds `available` are hidden. If the rest still do
+    /// not fit at their minimum widths, columns are dropped from the right, but the first
+    /// always stays. Fixed columns then grow towards their content width (capped by
+    /// `maxWidth`), left to right, so short values such as a status word are shown whole.
+    /// Flexible columns grow next, and what remains goes to them by weight.
     ///
     /// - Parameter contentWidths: The widest cell or title of each column.
     static func widths(minimums: [Int], maximums: [Int?], flexes: [Int], minTableWidths: [Int],

@@ -15,7 +15,7 @@ struct KeyValueList {
     var items: [Item]
 
     /// Draws the items from the top of `rect`. When they need more rows than `rect` has,
-    /// the last row says how many lines are hidden instead of cutting a value silently.
+    /// the last row states how many lines are hidden instead of cutting a value silently.
     ///
     /// - Returns: Rows used.
     @discardableResult

@@ -2,9 +2,8 @@
 struct QRCodeView {
     var code: QRCode
 
-    /// Light modules around the code. The QR standard asks for 4; 2 keeps the code
-    /// smaller and phone scanners read it.
-    static let quietZone = 2
+    /// Light modules around the code, the 4 that the QR specification requires.
+    static let quietZone = 4
 
     /// Cells the drawing needs.
     var size: TerminalSize {

@@ -4,7 +4,7 @@ import Foundation
 enum Spinner {
     static let frames: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
-    /// The frame for `elapsed` seconds, advancing ten frames a second.
+    /// Returns the frame for `elapsed` seconds, advancing ten frames a second.
     static func frame(elapsed: TimeInterval) -> Character {
         let index = Int((max(0, elapsed) * 10).rounded(.down)) % frames.count
         return frames[index]

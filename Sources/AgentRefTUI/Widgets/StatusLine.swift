@@ -37,7 +37,7 @@ enum StatusLine {
         return parts
     }
 
-    /// The status line's parts, each with the role of its text (nil: the bar's own style).
+    /// Returns the status line's parts, each with the role of its text (nil for the bar's own style).
     static func segments(_ state: AppState) -> [(text: String, role: ThemeRole?)] {
         var parts: [(text: String, role: ThemeRole?)] = [(state.serverURL, nil)]
         parts.append(apiSegment(state.health))
@@ -57,7 +57,7 @@ enum StatusLine {
         return ("API connecting", .warning)
     }
 
-    /// The feed's connection in words, for example `feed streaming` or `feed polling every 5 s`.
+    /// Describes the feed's connection in words, for example `feed streaming` or `feed polling every 5 s`.
     static func feedSegment(_ connection: FeedConnectionState) -> (text: String, role: ThemeRole?) {
         switch connection {
         case .connecting:
@@ -71,7 +71,7 @@ enum StatusLine {
         }
     }
 
-    /// When the data on the screen shown was last loaded.
+    /// Returns when the data on the screen shown was last loaded.
     private static func lastRefresh(_ state: AppState) -> Date? {
         switch state.screen {
         case .programs, .feed:

@@ -15,7 +15,7 @@ enum TimeText {
         return day + " " + clock(date, in: timeZone)
     }
 
-    /// A duration such as `4 s`, `3 min` or `2 h`, for "… ago".
+    /// Formats a duration such as `4 s`, `3 min` or `2 h`.
     static func age(_ seconds: TimeInterval) -> String {
         let whole = Int(max(0, seconds))
         if whole < 60 { return "\(whole) s" }

@@ -14,8 +14,8 @@ enum TitleBar {
         }
     }
 
-    /// The breadcrumb within `width`: leading crumbs give way to `…` first, because the
-    /// last crumbs say where the operator is; what still does not fit is truncated.
+    /// Fits the breadcrumb into `width`. Leading crumbs give way to `…` first, because the
+    /// last crumbs show where the operator is. What still does not fit is truncated.
     static func fitting(_ crumbs: [String], width: Int) -> String {
         var shown = crumbs
         var text = shown.joined(separator: " › ")

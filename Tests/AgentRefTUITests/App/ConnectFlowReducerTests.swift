@@ -177,6 +177,16 @@ final class ConnectFlowReducerTests: XCTestCase {
         XCTAssertEqual(harness.state.screen, .stripeSettings(programID: "prg_harbor"))
     }
 
+    func testFullURLShownBesideQRCode() {
+        var harness = waiting()
+        harness.state.connect?.phase = .waiting(authURL: FakeAgentRefService(programs: []).authURL)
+        let qrWidth = QRCodeView(code: QRCode(encoding: FakeAgentRefService(programs: []).authURL)!).size.width
+        let textWidth = 120 - 2 - qrWidth - 2
+        let textColumns = harness.lines.map { String($0.prefix(1 + textWidth)).trimmingCharacters(in: .whitespaces) }
+        XCTAssertTrue(textColumns.joined().contains(FakeAgentRefService(programs: []).authURL))
+        XCTAssertTrue(harness.lines.joined().contains("█"), "the QR code is drawn at 120x40")
+    }
+
     func testFullURLShownAt80Columns() {
         var harness = waiting()
         harness.resize(80, 24)

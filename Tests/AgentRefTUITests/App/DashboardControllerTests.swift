@@ -64,7 +64,7 @@ final class DashboardControllerTests: XCTestCase {
         pump(until: { $0.contains("Harbor Yoga") }, "programs list")
         press(.down, .character("c"))
         pump(until: { $0.contains("Waiting for authorization") }, "waiting screen")
-        XCTAssertTrue(terminal.lines.joined().contains("state=st_4f9c2a7e1b"))
+        XCTAssertEqual(controller.state.connect?.authURL, service.authURL)
 
         var connected = Fixtures.connectedDetail("prg_harbor", withEvent: false)
         connected.stripeAccountId = "acct_1SimHarborYoga1"

@@ -245,7 +245,7 @@ final class NavigationReducerTests: XCTestCase {
         XCTAssertLessThan(selection.index, selection.offset + rows)
     }
 
-    func testRequestFailureShowsErrorAndOfflineWithoutLosingData() {
+    func testNetworkFailureKeepsLoadedPrograms() {
         var harness = ReducerHarness.withPrograms()
         harness.advance(1)
         let error = AgentRefClientError(code: AgentRefClientError.networkErrorCode, status: nil, message: "connection refused")

@@ -15,7 +15,7 @@ struct ReducerHarness {
         theme = try! ThemeCatalog(searchDirectories: []).theme(named: themeName)
     }
 
-    /// A harness after start with `programs` loaded as one page.
+    /// Makes a harness after start, with `programs` loaded as one page.
     static func withPrograms(_ programs: [Program] = Fixtures.programs, size: TerminalSize = TerminalSize(width: 120, height: 40)) -> ReducerHarness {
         var harness = ReducerHarness(size: size)
         harness.send(.start(programID: nil, opensFeed: false))

@@ -26,7 +26,7 @@ private func snapshotDirectory() -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Snapshots")
 }
 
-/// A line diff from the longest common subsequence, with unchanged lines prefixed by two spaces.
+/// Computes a line diff from the longest common subsequence; unchanged lines get two spaces.
 func lineDiff(_ expected: String, _ actual: String) -> String {
     let old = expected.components(separatedBy: "\n")
     let new = actual.components(separatedBy: "\n")

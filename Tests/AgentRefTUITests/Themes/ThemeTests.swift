@@ -28,7 +28,7 @@ final class ThemeTests: XCTestCase {
         }
     }
 
-    /// The default theme's JSON with `change` applied to its object.
+    /// Returns the default theme's JSON with `change` applied to its object.
     private func defaultThemeJSON(_ change: (inout [String: Any]) -> Void) throws -> String {
         let data = Data(BuiltInThemes.files["default"]!.utf8)
         var object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
