@@ -41,7 +41,15 @@ final class DashboardController {
         self.log = log
         self.opener = opener
         self.clock = clock
-        state = AppState(size: terminal.size, now: clock(), timeZone: timeZone, serverURL: service.baseURL.absoluteString)
+        state = AppState(size: terminal.size, now: clock(), timeZone: timeZone, serverURL: Self.displayText(of: service.baseURL))
+    }
+
+    /// Returns `url` without any user name or password, for the status line.
+    static func displayText(of url: URL) -> String {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url.absoluteString }
+        components.user = nil
+        components.password = nil
+        return components.string ?? url.absoluteString
     }
 
     /// Runs until `q`, Ctrl-C or a termination signal, then restores the terminal.

@@ -21,23 +21,36 @@ public enum ColorPalette {
         }
     }
 
-    /// Returns foreground and background indexes for a cell. On a small palette two
-    /// different theme colours can land on the same index. The foreground then becomes
-    /// black or white, whichever differs from the background, so text stays readable.
+    /// Returns foreground and background indexes for a cell. On a small palette two theme
+    /// colours that contrast well can land on palette entries that do not, even on the same
+    /// entry. When the mapped pair's contrast ratio falls below `minimumMappedContrast`, the
+    /// foreground becomes the palette's black or white, whichever contrasts more with the
+    /// background, so text stays readable.
     public static func indexes(for style: CellStyle, capability: ColorCapability) -> (foreground: Int32, background: Int32) {
         let foreground = index(for: style.foreground, capability: capability)
         let background = index(for: style.background, capability: capability)
-        guard foreground == background, foreground >= 0 else { return (foreground, background) }
+        guard foreground >= 0, background >= 0,
+              let foregroundRGB = rgb(of: foreground, capability: capability),
+              let backgroundRGB = rgb(of: background, capability: capability) else { return (foreground, background) }
 
-        let lightBackground = capability == .ansi8 ? [3, 6, 7].contains(background) : isLight(style.background)
+        let mapped = ContrastRatio.between(foregroundRGB, backgroundRGB) ?? 21
+        guard mapped < minimumMappedContrast else { return (foreground, background) }
+
         let (black, white): (Int32, Int32) = capability == .ansi8 ? (0, 7) : (16, 231)
-        let replacement = lightBackground ? black : white
-        return (replacement, background)
+        let blackContrast = rgb(of: black, capability: capability).flatMap { ContrastRatio.between($0, backgroundRGB) } ?? 0
+        let whiteContrast = rgb(of: white, capability: capability).flatMap { ContrastRatio.between($0, backgroundRGB) } ?? 0
+        return (blackContrast >= whiteContrast ? black : white, background)
     }
 
-    private static func isLight(_ color: TerminalColor) -> Bool {
-        guard case .rgb(let red, let green, let blue) = color else { return false }
-        return Int(red) * 299 + Int(green) * 587 + Int(blue) * 114 > 128_000
+    /// Contrast below which a mapped foreground is replaced by black or white. Lower than
+    /// the 4.5 themes must meet, because palette colours only approximate theme colours.
+    static let minimumMappedContrast = 3.0
+
+    /// The RGB value the mapping assumes for palette entry `index`.
+    private static func rgb(of index: Int32, capability: ColorCapability) -> TerminalColor? {
+        let candidates = capability == .ansi8 ? ansiColors : xtermCandidates
+        guard let (_, value) = candidates.first(where: { $0.0 == index }) else { return nil }
+        return .rgb(red: UInt8(value.0), green: UInt8(value.1), blue: UInt8(value.2))
     }
 
     private static func nearest(to target: (Int, Int, Int), among candidates: [(Int32, (Int, Int, Int))]) -> Int32 {

@@ -152,6 +152,11 @@ final class DashboardControllerTests: XCTestCase {
         XCTAssertEqual(terminal.screen.size, TerminalSize(width: 80, height: 24))
     }
 
+    func testStatusLineHidesURLCredentials() {
+        let url = URL(string: "https://user:s3cret@agentref.example/api/v1")!
+        XCTAssertEqual(DashboardController.displayText(of: url), "https://agentref.example/api/v1")
+    }
+
     func testNothingIsRedrawnWhenNothingChanged() {
         controller.start(programID: nil, opensFeed: false)
         pump(until: { $0.contains("Northwind") }, "programs")

@@ -34,6 +34,20 @@ final class ColorPaletteTests: XCTestCase {
         XCTAssertEqual(indexes.foreground, 7)
     }
 
+    func testPoorMappedContrastSwitchesToBlackOrWhite() {
+        let style = CellStyle(foreground: rgb("#ffffff"), background: rgb("#005f87"))
+        let indexes = ColorPalette.indexes(for: style, capability: .ansi8)
+        XCTAssertEqual(indexes.background, 6)
+        XCTAssertEqual(indexes.foreground, 0)
+    }
+
+    func testGoodMappedContrastIsKept() {
+        let style = CellStyle(foreground: rgb("#d0d0d0"), background: rgb("#1c1c1c"))
+        let indexes = ColorPalette.indexes(for: style, capability: .palette256)
+        XCTAssertEqual(indexes.foreground, 252)
+        XCTAssertEqual(indexes.background, 234)
+    }
+
     func testNoColourCapabilityUsesDefaults() {
         let indexes = ColorPalette.indexes(for: CellStyle(foreground: rgb("#ff0000")), capability: .none)
         XCTAssertEqual(indexes.foreground, -1)
