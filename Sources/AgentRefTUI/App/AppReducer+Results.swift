@@ -2,7 +2,8 @@ import AgentRefClient
 
 /// Failed requests and the outcomes of copying and opening the authorization URL.
 extension AppReducer {
-    static func requestFailed(_ request: ServiceRequest, _ error: AgentRefClientError, _ state: inout AppState) -> [Effect] {
+    static func requestFailed(_ request: ServiceRequest, _ error: AgentRefClientError,
+                              _ state: inout AppState) -> [Effect] {
         state.health.recordFailure(error, at: state.now)
         let text = error.description
 

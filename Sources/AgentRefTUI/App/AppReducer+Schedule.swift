@@ -9,7 +9,8 @@ extension AppReducer {
 
         switch state.screen {
         case .programs:
-            return isDue(state.programs.lastRequestAt, RefreshSchedule.programsInterval, state) ? reloadPrograms(&state) : []
+            guard isDue(state.programs.lastRequestAt, RefreshSchedule.programsInterval, state) else { return [] }
+            return reloadPrograms(&state)
         case .stripeSettings(let programID):
             let lastRequest = state.stripe[programID]?.lastRequestAt
             guard isDue(lastRequest, RefreshSchedule.stripeSettingsInterval, state) else { return [] }

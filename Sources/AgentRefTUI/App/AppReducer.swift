@@ -84,7 +84,8 @@ enum AppReducer {
         state.programs.selection.clamp(count: state.programs.visibleItems.count, viewport: programRows)
 
         if var feed = state.feed {
-            feed.selection.clamp(count: feed.visibleEntries.count, viewport: ListScreenLayout.feed(state).tableRows.height)
+            let feedRows = ListScreenLayout.feed(state).tableRows.height
+            feed.selection.clamp(count: feed.visibleEntries.count, viewport: feedRows)
             state.feed = feed
         }
         if case .help(let scroll) = state.overlay {

@@ -106,7 +106,9 @@ struct FeedState: Equatable, Sendable {
 
     private mutating func addToTotals(_ entry: ConversionFeedEntry, sign: Int64) {
         let change = FeedEntryChange(entry)
-        if let amount = change.amount { revenue.add(Money(minorUnits: sign * amount.minorUnits, currency: amount.currency)) }
+        if let amount = change.amount {
+            revenue.add(Money(minorUnits: sign * amount.minorUnits, currency: amount.currency))
+        }
         if let earned = change.commission {
             commission.add(Money(minorUnits: sign * earned.minorUnits, currency: earned.currency))
         }

@@ -40,7 +40,8 @@ enum HelpLine: Hashable, Sendable {
                 let reason = isActive ? binding.disabledReason(behind) : nil
                 let text = binding.description + (reason.map { " (unavailable: \($0))" } ?? "")
                 for (index, piece) in TextWrapper.wrap(text, width: textWidth).enumerated() {
-                    lines.append(.binding(keys: index == 0 ? binding.keyLabel : "", text: piece, isDisabled: reason != nil))
+                    let keys = index == 0 ? binding.keyLabel : ""
+                    lines.append(.binding(keys: keys, text: piece, isDisabled: reason != nil))
                 }
             }
             return lines + [.blank]

@@ -15,7 +15,8 @@ extension KeyBindings {
         let contexts = activeContexts(in: state)
         var seen: Set<BindingAction> = []
         return table.filter { binding in
-            binding.isShownInFooter && !binding.contexts.isDisjoint(with: contexts) && seen.insert(binding.action).inserted
+            let applies = binding.isShownInFooter && !binding.contexts.isDisjoint(with: contexts)
+            return applies && seen.insert(binding.action).inserted
         }
     }
 

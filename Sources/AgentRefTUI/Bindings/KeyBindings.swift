@@ -1,7 +1,8 @@
 /// The one table of key bindings. The key hint bar, the help overlay and the key handler
 /// all read it, so they cannot disagree.
 enum KeyBindings {
-    static let table: [KeyBinding] = navigation + programActions + connectActions + feedActions + dialogActions + general
+    static let table: [KeyBinding] =
+        navigation + programActions + connectActions + feedActions + dialogActions + general
 
     private static let lists: Set<BindingContext> = [.programs, .feed]
 
@@ -14,7 +15,8 @@ enum KeyBindings {
                    contexts: lists.union([.help])),
         KeyBinding([.down], .moveDown, "Move the selection down while typing", hint: "down", footer: false,
                    contexts: [.filterInput]),
-        KeyBinding([.pageUp], .pageUp, "Move up one page", hint: "page up", footer: false, contexts: lists.union([.help])),
+        KeyBinding([.pageUp], .pageUp, "Move up one page", hint: "page up", footer: false,
+                   contexts: lists.union([.help])),
         KeyBinding([.pageDown], .pageDown, "Move down one page", hint: "page down", footer: false,
                    contexts: lists.union([.help])),
         KeyBinding([.character("g"), .home], .moveToTop, "Go to the top (the newest entry in the feed)", hint: "top",

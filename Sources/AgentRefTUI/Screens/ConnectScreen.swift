@@ -26,7 +26,8 @@ enum ConnectScreen {
         let elapsed = state.now.timeIntervalSince(flow.startedAt)
         switch flow.phase {
         case .requesting:
-            return [("\(Spinner.frame(elapsed: elapsed)) Requesting an authorization URL… \(Spinner.elapsedText(elapsed))", .warning)]
+            let spinner = Spinner.frame(elapsed: elapsed)
+            return [("\(spinner) Requesting an authorization URL… \(Spinner.elapsedText(elapsed))", .warning)]
         case .alreadyConnected(let accountID):
             let account = accountID.map { " (account \($0))" } ?? ""
             return [
@@ -64,7 +65,8 @@ enum ConnectScreen {
 
         for (area, density) in candidates {
             let placement = QRPlacement(content: area, qrSize: qr?.size)
-            let text = WaitingText(flow: flow, state: state, url: url, width: placement.textArea.width, density: density)
+            let width = placement.textArea.width
+            let text = WaitingText(flow: flow, state: state, url: url, width: width, density: density)
             let reserve = placement.isBesideText ? 0 : qr.map { text.qrNote($0.size).count } ?? 0
             if text.lines(includingURL: true).count + reserve <= placement.textArea.height {
                 drawWaiting(text, qr: qr, placement: placement, theme: theme, into: &buffer)

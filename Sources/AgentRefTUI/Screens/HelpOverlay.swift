@@ -15,10 +15,12 @@ enum HelpOverlay {
     private static func draw(_ line: HelpLine, at rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
         switch line {
         case .heading(let text):
-            buffer.write(text, x: rect.x, y: rect.y, maxWidth: rect.width, style: onDialog(theme[.header], theme).adding(.bold))
+            let style = onDialog(theme[.header], theme).adding(.bold)
+            buffer.write(text, x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
         case .binding(let keys, let text, let isDisabled):
             let keyStyle = theme[isDisabled ? .disabled : .keyHint]
-            buffer.write(TextLayout.fit(keys, width: HelpLine.keyColumnWidth - 1), x: rect.x, y: rect.y, style: keyStyle)
+            let keyText = TextLayout.fit(keys, width: HelpLine.keyColumnWidth - 1)
+            buffer.write(keyText, x: rect.x, y: rect.y, style: keyStyle)
             buffer.write(text, x: rect.x + HelpLine.keyColumnWidth, y: rect.y,
                          maxWidth: rect.width - HelpLine.keyColumnWidth, style: theme[.dialog])
         case .blank:

@@ -16,8 +16,9 @@ enum StripeSettingsScreen {
             let text = detail?.errorMessage.map { "Loading the Stripe connection failed: \($0)" }
                 ?? "Loading the Stripe connection…"
             let lines = TextWrapper.wrap(text, width: content.width)
+            let role: ThemeRole = detail?.errorMessage == nil ? .muted : .danger
             for (offset, line) in lines.prefix(content.height).enumerated() {
-                buffer.write(line, x: content.x, y: content.y + offset, style: theme[detail?.errorMessage == nil ? .muted : .danger])
+                buffer.write(line, x: content.x, y: content.y + offset, style: theme[role])
             }
             return
         }
@@ -52,7 +53,7 @@ enum StripeSettingsScreen {
             items.append(.init("Webhook URL", url, role: .accent))
         }
         items += [
-            .init("Subscribed events", connection.subscribedEvents.isEmpty ? "—" : connection.subscribedEvents.joined(separator: ", ")),
+            .init("Subscribed events", subscribedText(connection.subscribedEvents)),
             .init("Connected at", connection.connectedAt.map { TimeText.dateTime($0, in: zone) } ?? "—"),
             .init("Last event", lastEventText(connection, zone: zone)),
             .init("Without attribution", unattributedText(connection.unattributedPayments),
@@ -64,8 +65,8 @@ enum StripeSettingsScreen {
                                role: .warning))
         }
         if let loaded = state.stripe[connection.programId]?.lastLoadedAt {
-            items.append(.init("Updated", "\(TimeText.clock(loaded, in: zone)) (every \(Int(RefreshSchedule.stripeSettingsInterval)) s)",
-                               role: .muted))
+            let interval = Int(RefreshSchedule.stripeSettingsInterval)
+            items.append(.init("Updated", "\(TimeText.clock(loaded, in: zone)) (every \(interval) s)", role: .muted))
         }
         return items
     }
@@ -101,11 +102,17 @@ enum StripeSettingsScreen {
     }
 
     private static func lastEventText(_ connection: StripeConnection, zone: TimeZone) -> String {
-        guard let type = connection.lastEventType ?? connection.lastEventId.map({ _ in "event" }) else { return "none yet" }
+        guard connection.lastEventType != nil || connection.lastEventId != nil else { return "none yet" }
+
+        let type = connection.lastEventType ?? "event"
 
         let time = connection.lastEventAt.map { " at \(TimeText.dateTime($0, in: zone))" } ?? ""
         let id = connection.lastEventId.map { " (\($0))" } ?? ""
         return type + time + id
+    }
+
+    private static func subscribedText(_ events: [String]) -> String {
+        events.isEmpty ? "—" : events.joined(separator: ", ")
     }
 
     private static func unattributedText(_ count: Int) -> String {
@@ -134,7 +141,8 @@ enum StripeSettingsScreen {
         }
         if shown < lines.count {
             let hidden = "… \(lines.count - shown) more lines; enlarge the terminal to see them"
-            buffer.write(TextLayout.truncate(hidden, toWidth: rect.width), x: rect.x, y: rect.y + 2 + shown, style: theme[.warning])
+            buffer.write(TextLayout.truncate(hidden, toWidth: rect.width), x: rect.x, y: rect.y + 2 + shown,
+                         style: theme[.warning])
         }
     }
 }

@@ -33,7 +33,8 @@ struct WaitingText {
 
     /// Returns lines stating that the QR code needs more room than the terminal has.
     func qrNote(_ size: TerminalSize) -> [(String, ThemeRole)] {
-        blank + wrapped("The QR code needs \(size.width)×\(size.height) cells; enlarge the terminal to show it.", .muted)
+        let note = "The QR code needs \(size.width)×\(size.height) cells; enlarge the terminal to show it."
+        return blank + wrapped(note, .muted)
     }
 
     private var status: String {
@@ -49,7 +50,8 @@ struct WaitingText {
 
     private var keys: String {
         density == .roomy
-            ? "y copies the URL · o opens it in a browser · Esc leaves this screen (the authorization stays pending on the server)"
+            ? "y copies the URL · o opens it in a browser · Esc leaves this screen "
+                + "(the authorization stays pending on the server)"
             : "y copy · o open · Esc leave (stays pending)"
     }
 

@@ -26,7 +26,10 @@ public enum ColorPalette {
     /// entry. When the mapped pair's contrast ratio falls below `minimumMappedContrast`, the
     /// foreground becomes the palette's black or white, whichever contrasts more with the
     /// background, so text stays readable.
-    public static func indexes(for style: CellStyle, capability: ColorCapability) -> (foreground: Int32, background: Int32) {
+    public static func indexes(
+        for style: CellStyle,
+        capability: ColorCapability
+    ) -> (foreground: Int32, background: Int32) {
         let foreground = index(for: style.foreground, capability: capability)
         let background = index(for: style.background, capability: capability)
         guard foreground >= 0, background >= 0,
@@ -37,9 +40,10 @@ public enum ColorPalette {
         guard mapped < minimumMappedContrast else { return (foreground, background) }
 
         let (black, white): (Int32, Int32) = capability == .ansi8 ? (0, 7) : (16, 231)
-        let blackContrast = rgb(of: black, capability: capability).flatMap { ContrastRatio.between($0, backgroundRGB) } ?? 0
-        let whiteContrast = rgb(of: white, capability: capability).flatMap { ContrastRatio.between($0, backgroundRGB) } ?? 0
-        return (blackContrast >= whiteContrast ? black : white, background)
+        let contrast = { (index: Int32) -> Double in
+            rgb(of: index, capability: capability).flatMap { ContrastRatio.between($0, backgroundRGB) } ?? 0
+        }
+        return (contrast(black) >= contrast(white) ? black : white, background)
     }
 
     /// Contrast below which a mapped foreground is replaced by black or white. Lower than

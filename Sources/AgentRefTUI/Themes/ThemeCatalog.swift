@@ -22,7 +22,8 @@ public struct ThemeCatalog: Sendable {
         if let custom = environment["AGENTREF_THEMES_DIR"], !custom.isEmpty {
             directories.append(URL(fileURLWithPath: custom, isDirectory: true))
         }
-        directories.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("themes"))
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        directories.append(workingDirectory.appendingPathComponent("themes"))
 
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
         let executableDirectory = executable.deletingLastPathComponent()
@@ -73,7 +74,11 @@ public struct ThemeCatalog: Sendable {
     /// distinctions would vanish there.
     ///
     /// - Throws: `ThemeError` from `theme(named:)`.
-    public func resolve(requestedName: String?, environment: [String: String], capability: ColorCapability) throws -> Theme {
+    public func resolve(
+        requestedName: String?,
+        environment: [String: String],
+        capability: ColorCapability
+    ) throws -> Theme {
         if let requestedName {
             let requested = try theme(named: requestedName)
             return capability == .none ? try theme(named: Self.monochromeName) : requested
@@ -90,7 +95,8 @@ public struct ThemeCatalog: Sendable {
         return ThemeError(
             source: name,
             field: "",
-            message: "not found: no \(name).json in \(places), and no built-in theme of that name; available themes: \(known)"
+            message: "not found: no \(name).json in \(places), and no built-in theme of that name; "
+                + "available themes: \(known)"
         )
     }
 }

@@ -97,10 +97,14 @@ private struct ThemeParser {
         try rejectUnknownKeys(members, allowed: Self.styleKeys, path: path)
 
         var style = CellStyle()
-        style.foreground = try color(members["foreground"], path: "\(path).foreground") ?? base?.foreground ?? .terminalDefault
-        style.background = try color(members["background"], path: "\(path).background") ?? base?.background ?? .terminalDefault
+        let foreground = try color(members["foreground"], path: "\(path).foreground")
+        let background = try color(members["background"], path: "\(path).background")
+        style.foreground = foreground ?? base?.foreground ?? .terminalDefault
+        style.background = background ?? base?.background ?? .terminalDefault
 
-        let flags: [(String, TextAttributes)] = [("bold", .bold), ("dim", .dim), ("underline", .underline), ("reverse", .reverse)]
+        let flags: [(String, TextAttributes)] = [
+            ("bold", .bold), ("dim", .dim), ("underline", .underline), ("reverse", .reverse),
+        ]
         for (key, attribute) in flags {
             if try flag(members[key], path: "\(path).\(key)") { style.attributes.insert(attribute) }
         }

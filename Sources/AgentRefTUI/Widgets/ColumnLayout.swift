@@ -38,7 +38,8 @@ enum ColumnLayout {
         widths.reduce(0, +) + gap * max(0, widths.count - 1)
     }
 
-    private static func distributeFlex(_ widths: inout [Int], shown: [Int], flexes: [Int], maximums: [Int?], remaining: Int) {
+    private static func distributeFlex(_ widths: inout [Int], shown: [Int], flexes: [Int], maximums: [Int?],
+                                       remaining: Int) {
         var remaining = remaining
         while remaining > 0 {
             let growable = shown.indices.filter { position in

@@ -29,11 +29,13 @@ struct KeyValueList {
             if let label = line.label {
                 buffer.write(TextLayout.truncate(label, toWidth: labelWidth - 2), x: rect.x, y: y, style: theme[.muted])
             }
-            buffer.write(line.text, x: rect.x + labelWidth, y: y, maxWidth: rect.width - labelWidth, style: theme[line.role])
+            buffer.write(line.text, x: rect.x + labelWidth, y: y, maxWidth: rect.width - labelWidth,
+                         style: theme[line.role])
         }
         if shown < lines.count, rect.height > 0 {
             let hidden = "… \(lines.count - shown) more lines; enlarge the terminal to see them"
-            buffer.write(TextLayout.truncate(hidden, toWidth: rect.width), x: rect.x, y: rect.y + shown, style: theme[.warning])
+            buffer.write(TextLayout.truncate(hidden, toWidth: rect.width), x: rect.x, y: rect.y + shown,
+                         style: theme[.warning])
             return rect.height
         }
         return shown

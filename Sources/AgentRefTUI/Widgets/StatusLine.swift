@@ -3,6 +3,9 @@ import Foundation
 
 /// The status line on every screen: server URL, API health, feed state and last refresh.
 enum StatusLine {
+    /// A part of the status line and the role of its text; nil uses the bar's own style.
+    typealias Segment = (text: String, role: ThemeRole?)
+
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
         let style = theme[.statusBar]
         buffer.fill(rect, style: style)
@@ -20,8 +23,8 @@ enum StatusLine {
 
     /// `segments` without the refresh time when they do not fit, and with the server URL
     /// truncated when they still do not.
-    private static func fitting(_ segments: [(text: String, role: ThemeRole?)], width: Int) -> [(text: String, role: ThemeRole?)] {
-        func totalWidth(_ parts: [(text: String, role: ThemeRole?)]) -> Int {
+    private static func fitting(_ segments: [Segment], width: Int) -> [Segment] {
+        func totalWidth(_ parts: [Segment]) -> Int {
             parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + 3 * max(0, parts.count - 1)
         }
 
@@ -38,8 +41,8 @@ enum StatusLine {
     }
 
     /// Returns the status line's parts, each with the role of its text (nil for the bar's own style).
-    static func segments(_ state: AppState) -> [(text: String, role: ThemeRole?)] {
-        var parts: [(text: String, role: ThemeRole?)] = [(state.serverURL, nil)]
+    static func segments(_ state: AppState) -> [Segment] {
+        var parts: [Segment] = [(state.serverURL, nil)]
         parts.append(apiSegment(state.health))
         if let feed = state.feed {
             parts.append(feedSegment(feed.connection))

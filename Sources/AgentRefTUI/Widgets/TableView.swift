@@ -40,13 +40,15 @@ struct TableView<Row> {
         )
     }
 
-    private func drawHeader(_ layout: [(index: Int, width: Int)], in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
+    private func drawHeader(_ layout: [(index: Int, width: Int)], in rect: Rect, theme: Theme,
+                            into buffer: inout CellBuffer) {
         let style = theme[.header]
         buffer.fill(rect, style: style)
         var x = rect.x + Self.gutterWidth
         for (index, width) in layout {
             let column = columns[index]
-            buffer.write(TextLayout.fit(column.title, width: width, alignment: column.alignment), x: x, y: rect.y, style: style)
+            let title = TextLayout.fit(column.title, width: width, alignment: column.alignment)
+            buffer.write(title, x: x, y: rect.y, style: style)
             x += width + ColumnLayout.gap
         }
     }
@@ -66,7 +68,8 @@ struct TableView<Row> {
             let column = columns[index]
             let cell = column.cell(row)
             let style = isSelected ? rowStyle : cell.role.map { theme[$0] } ?? rowStyle
-            buffer.write(TextLayout.fit(cell.text, width: width, alignment: column.alignment), x: x, y: rect.y, style: style)
+            let text = TextLayout.fit(cell.text, width: width, alignment: column.alignment)
+            buffer.write(text, x: x, y: rect.y, style: style)
             x += width + ColumnLayout.gap
         }
     }
