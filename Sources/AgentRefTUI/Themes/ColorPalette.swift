@@ -50,7 +50,7 @@ public enum ColorPalette {
     /// the 4.5 themes must meet, because palette colours only approximate theme colours.
     static let minimumMappedContrast = 3.0
 
-    /// The RGB value the mapping assumes for palette entry `index`.
+    /// Returns the RGB value the mapping assumes for palette entry `index`.
     private static func rgb(of index: Int32, capability: ColorCapability) -> TerminalColor? {
         let candidates = capability == .ansi8 ? ansiColors : xtermCandidates
         guard let (_, value) = candidates.first(where: { $0.0 == index }) else { return nil }
