@@ -23,4 +23,17 @@ static inline int agentref_key_resize(void) { return KEY_RESIZE; }
 static inline int agentref_key_mouse(void) { return KEY_MOUSE; }
 static inline void agentref_set_escdelay(int ms) { set_escdelay(ms); }
 
+// <wchar.h> declares wcwidth only under _XOPEN_SOURCE, and the C library module is not
+// built with it, so the dashboard's text width code gets it through this declaration.
+extern int wcwidth(wchar_t c);
+static inline int agentref_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// Mouse wheel masks are function-like macros, which do not import.
+static inline mmask_t agentref_wheel_up_mask(void) { return BUTTON4_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t agentref_wheel_down_mask(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t agentref_wheel_down_mask(void) { return 0; }
+#endif
+
 #endif

@@ -1,0 +1,171 @@
+/// Key handling: every key goes through the binding table, except printable characters
+/// typed into a filter.
+extension AppReducer {
+    static func handleKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if let binding = KeyBindings.binding(for: key, in: state) {
+            if let reason = binding.disabledReason(state) {
+                showMessage("\(key.displayName) is unavailable: \(reason).", .info, &state)
+                return []
+            }
+            return perform(binding.action, &state)
+        }
+
+        if KeyBindings.isFilterEditing(state), state.overlay == nil, case .character(let character) = key {
+            editFilter(&state) { $0.text.append(character) }
+            return state.screen == .programs ? loadMoreProgramsIfNeeded(&state) : []
+        }
+        return []
+    }
+
+    /// Performs a binding's action.
+    static func perform(_ action: BindingAction, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .moveUp: return move(by: -1, &state)
+        case .moveDown: return move(by: 1, &state)
+        case .pageUp: return move(by: -pageSize(state), &state)
+        case .pageDown: return move(by: pageSize(state), &state)
+        case .moveToTop: return move(by: Int.min / 2, &state)
+        case .moveToBottom: return move(by: Int.max / 2, &state)
+        case .open, .openStripeSettings: return openSelectedStripeSettings(&state)
+        case .back: return back(&state)
+        case .quit: return quit(&state)
+        case .toggleHelp: return toggleHelp(&state)
+        case .startFilter, .finishFilter, .clearFilter, .deleteFilterCharacter: return performFilter(action, &state)
+        case .connectStripe: return startConnect(&state)
+        case .disconnectStripe: return askToDisconnect(&state)
+        case .openFeed: return openFeed(programID: feedScopeForKey(state), &state)
+        case .refresh: return refresh(&state)
+        case .togglePause: return togglePause(&state)
+        case .copyAuthURL: return state.connect?.authURL.map { [.copyToClipboard($0)] } ?? []
+        case .openAuthURL: return state.connect?.authURL.map { [.openURL($0)] } ?? []
+        case .confirm: return confirmDisconnect(&state)
+        case .cancel: return closeDisconnectDialog(&state)
+        }
+    }
+
+    // MARK: Navigation
+
+    private static func move(by delta: Int, _ state: inout AppState) -> [Effect] {
+        if case .help(let scroll) = state.overlay {
+            let maxScroll = HelpLayout(state: state).maxScroll
+            state.overlay = .help(scroll: max(0, min(maxScroll, scroll + delta)))
+            return []
+        }
+
+        switch state.screen {
+        case .programs:
+            let rows = ListScreenLayout.programs(state).tableRows.height
+            state.programs.selection.move(by: delta, count: state.programs.visibleItems.count, viewport: rows)
+            return loadMoreProgramsIfNeeded(&state)
+        case .feed:
+            guard var feed = state.feed else { return [] }
+            let rows = ListScreenLayout.feed(state).tableRows.height
+            feed.selection.move(by: delta, count: feed.visibleEntries.count, viewport: rows)
+            state.feed = feed
+            return []
+        default:
+            return []
+        }
+    }
+
+    private static func pageSize(_ state: AppState) -> Int {
+        switch state.overlay {
+        case .help: return max(1, HelpLayout(state: state).content.height - 1)
+        default: break
+        }
+        let layout = state.screen == .programs ? ListScreenLayout.programs(state) : ListScreenLayout.feed(state)
+        return max(1, layout.tableRows.height - 1)
+    }
+
+    private static func back(_ state: inout AppState) -> [Effect] {
+        if clearFilterIfActive(&state) { return [] }
+        return popScreen(&state)
+    }
+
+    /// Leaves the screen shown, stopping what belongs to it.
+    static func popScreen(_ state: inout AppState) -> [Effect] {
+        guard state.stack.count > 1 else { return [] }
+
+        let leaving = state.stack.removeLast()
+        switch leaving {
+        case .feed:
+            state.feed = nil
+            return [.stopFeed]
+        case .connect:
+            state.connect = nil
+            return state.screen.programID.map { requestStripeConnection($0, &state) } ?? []
+        default:
+            return []
+        }
+    }
+
+    private static func quit(_ state: inout AppState) -> [Effect] {
+        state.isQuitting = true
+        return state.feed == nil ? [] : [.stopFeed]
+    }
+
+    private static func toggleHelp(_ state: inout AppState) -> [Effect] {
+        if case .help = state.overlay {
+            state.overlay = nil
+        } else if state.overlay == nil {
+            state.overlay = .help(scroll: 0)
+        }
+        return []
+    }
+
+    /// From the programs list the feed covers every program; from a program's screen, that program.
+    private static func feedScopeForKey(_ state: AppState) -> String? {
+        state.screen == .programs ? nil : state.screen.programID
+    }
+
+    // MARK: Filter
+
+    private static func performFilter(_ action: BindingAction, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .startFilter:
+            editFilter(&state) { $0.isEditing = true }
+        case .finishFilter:
+            editFilter(&state) { $0.isEditing = false }
+        case .clearFilter:
+            editFilter(&state) { $0 = FilterState() }
+        case .deleteFilterCharacter:
+            editFilter(&state) { filter in
+                if !filter.text.isEmpty { filter.text.removeLast() }
+            }
+        default:
+            break
+        }
+        return state.screen == .programs ? loadMoreProgramsIfNeeded(&state) : []
+    }
+
+    /// Clears the filter of the screen shown; returns false when there was none.
+    private static func clearFilterIfActive(_ state: inout AppState) -> Bool {
+        let isActive: Bool
+        switch state.screen {
+        case .programs: isActive = state.programs.filter.isActive
+        case .feed: isActive = state.feed?.filter.isActive ?? false
+        default: isActive = false
+        }
+        if isActive { editFilter(&state) { $0 = FilterState() } }
+        return isActive
+    }
+
+    /// Changes the filter of the screen shown and resets the selection to the first match.
+    private static func editFilter(_ state: inout AppState, _ change: (inout FilterState) -> Void) {
+        switch state.screen {
+        case .programs:
+            let before = state.programs.filter.text
+            change(&state.programs.filter)
+            if state.programs.filter.text != before { state.programs.selection = ListSelection() }
+        case .feed:
+            guard var feed = state.feed else { return }
+            let before = feed.filter.text
+            change(&feed.filter)
+            if feed.filter.text != before { feed.selection = ListSelection() }
+            state.feed = feed
+        default:
+            return
+        }
+        clampSelections(&state)
+    }
+}

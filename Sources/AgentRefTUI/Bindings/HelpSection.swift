@@ -1,0 +1,50 @@
+/// One context's bindings as the help overlay lists them.
+struct HelpSection: Sendable {
+    var context: BindingContext
+    var bindings: [KeyBinding]
+
+    /// Returns every context that has bindings, in `BindingContext` order, except
+    /// `tooSmall`, where help cannot be shown.
+    static func all() -> [HelpSection] {
+        BindingContext.allCases.compactMap { context in
+            guard context != .tooSmall else { return nil }
+            let bindings = KeyBindings.table.filter { $0.contexts.contains(context) }
+            return bindings.isEmpty ? nil : HelpSection(context: context, bindings: bindings)
+        }
+    }
+}
+
+/// A line of the help overlay.
+enum HelpLine: Hashable, Sendable {
+    case heading(String)
+    /// A binding's keys (empty on continuation lines) and a piece of its description.
+    case binding(keys: String, text: String, isDisabled: Bool)
+    case blank
+
+    /// Columns of the key column.
+    static let keyColumnWidth = 16
+
+    /// Builds the help text for `state` at `width` columns. Each context gets a heading,
+    /// marked active when its keys work on the screen below the overlay, then its bindings
+    /// with wrapped descriptions and the reason when a binding cannot be used now.
+    static func lines(for state: AppState, width: Int) -> [HelpLine] {
+        var behind = state
+        behind.overlay = nil
+        let active = Set(KeyBindings.activeContexts(in: behind))
+        let textWidth = max(10, width - keyColumnWidth)
+
+        return HelpSection.all().flatMap { section -> [HelpLine] in
+            let isActive = active.contains(section.context)
+            var lines: [HelpLine] = [.heading(section.context.title + (isActive ? " (active)" : ""))]
+            for binding in section.bindings {
+                let reason = isActive ? binding.disabledReason(behind) : nil
+                let text = binding.description + (reason.map { " (unavailable: \($0))" } ?? "")
+                for (index, piece) in TextWrapper.wrap(text, width: textWidth).enumerated() {
+                    let keys = index == 0 ? binding.keyLabel : ""
+                    lines.append(.binding(keys: keys, text: piece, isDisabled: reason != nil))
+                }
+            }
+            return lines + [.blank]
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import AgentRefClient
+import AgentRefDomain
+import Foundation
+
+/// The live conversion feed: newest first, refunds as reversals, totals per currency.
+enum FeedScreen {
+    static func columns(_ state: AppState) -> [TableColumn<ConversionFeedEntry>] {
+        let zone = state.timeZone
+        return [
+            TableColumn("Time", minWidth: 8, maxWidth: 8) { TableCell(TimeText.clock($0.occurredAt, in: zone)) },
+            TableColumn("Program", minWidth: 10, maxWidth: 28, flex: 2, shownFromWidth: 72) { entry in
+                TableCell(FeedRowText.program(entry, state: state))
+            },
+            TableColumn("Affiliate", minWidth: 9, maxWidth: 20, flex: 1) { TableCell(FeedRowText.affiliate($0)) },
+            TableColumn("Event", minWidth: 10, maxWidth: 28) { TableCell(FeedRowText.event($0)) },
+            TableColumn("Amount", alignment: .right, minWidth: 10, flex: 1) { TableCell(FeedRowText.amount($0)) },
+            TableColumn("Commission", alignment: .right, minWidth: 10, flex: 1) { entry in
+                TableCell(FeedRowText.commission(entry), role: entry.type == .refunded ? .danger : nil)
+            },
+        ]
+    }
+
+    static func crumbs(_ state: AppState) -> [String] {
+        let scope = state.feed?.programID.map { state.programName($0) } ?? "all programs"
+        return ["AgentRef", "Live feed", scope]
+    }
+
+    static func render(_ state: AppState, theme: Theme, into buffer: inout CellBuffer) {
+        guard let feed = state.feed else { return }
+
+        let layout = ListScreenLayout.feed(state)
+        renderInfo(feed, in: layout.info, theme: theme, into: &buffer)
+        if let filterRect = layout.filter {
+            FilterBar.render(feed.filter, matches: feed.visibleEntries.count, of: feed.entries.count, in: filterRect,
+                             theme: theme, into: &buffer)
+        }
+
+        let rows = feed.visibleEntries
+        var table = TableView(columns: columns(state), rows: rows, selection: feed.selection)
+        table.rowRole = { $0.type == .refunded ? .reversal : nil }
+        table.render(header: layout.tableHeader, body: layout.tableRows, theme: theme, into: &buffer)
+        if rows.isEmpty {
+            let text = feed.entries.isEmpty ? "No conversions yet. New ones appear here as they happen."
+                : "No entry matches the filter. Esc clears it."
+            buffer.write(text, x: layout.tableRows.x + 2, y: layout.tableRows.y, maxWidth: layout.tableRows.width - 2,
+                         style: theme[.muted])
+        }
+        buffer.write(summary(feed), x: layout.summary.x + 1, y: layout.summary.y, maxWidth: layout.summary.width - 1,
+                     style: theme[.muted])
+    }
+
+    /// Three rows: pause state and feed connection, then net revenue and net commission
+    /// per currency.
+    private static func renderInfo(_ feed: FeedState, in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
+        guard rect.height >= 3 else { return }
+
+        var x = rect.x + 1
+        if feed.isPaused {
+            let paused = "⏸ PAUSED · \(feed.held.count) new · p resumes   "
+            x += buffer.write(paused, x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[.warning])
+        }
+        let connection = StatusLine.feedSegment(feed.connection)
+        var connectionText = connection.text
+        if case .disconnected(let message, _) = feed.connection {
+            connectionText += ": \(message)"
+        }
+        buffer.write(TextLayout.truncate(connectionText, toWidth: rect.maxX - x), x: x, y: rect.y,
+                     style: theme[connection.role ?? .base])
+
+        let width = rect.width - 1
+        let revenue = "Net revenue:    \(feed.revenue.description)"
+        let commission = "Net commission: \(feed.commission.description)"
+        buffer.write(TextLayout.truncate(revenue, toWidth: width), x: rect.x + 1, y: rect.y + 1, style: theme[.base])
+        buffer.write(TextLayout.truncate(commission, toWidth: width), x: rect.x + 1, y: rect.y + 2, style: theme[.base])
+    }
+
+    private static func summary(_ feed: FeedState) -> String {
+        var parts = ["\(feed.entries.count) entries, newest on top; totals are net of refunds"]
+        if feed.selection.offset > 0 {
+            parts.append("scrolled back \(feed.selection.offset) rows · g returns to the newest")
+        }
+        if feed.entries.count >= FeedState.maxEntries {
+            parts.append("only the newest \(FeedState.maxEntries) are kept")
+        }
+        return parts.joined(separator: " · ")
+    }
+}

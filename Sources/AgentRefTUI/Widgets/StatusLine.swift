@@ -1,0 +1,86 @@
+import AgentRefClient
+import Foundation
+
+/// The status line on every screen: server URL, API health, feed state and last refresh.
+enum StatusLine {
+    /// A part of the status line and the role of its text; nil uses the bar's own style.
+    typealias Segment = (text: String, role: ThemeRole?)
+
+    static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
+        let style = theme[.statusBar]
+        buffer.fill(rect, style: style)
+
+        var x = rect.x + 1
+        for (index, segment) in fitting(segments(state), width: rect.width - 2).enumerated() {
+            if index > 0 { x += buffer.write(" · ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: style) }
+            let segmentStyle = segment.role.map { role in
+                CellStyle(foreground: theme[role].foreground, background: style.background,
+                          attributes: theme[role].attributes)
+            } ?? style
+            x += buffer.write(segment.text, x: x, y: rect.y, maxWidth: rect.maxX - x, style: segmentStyle)
+        }
+    }
+
+    /// `segments` without the refresh time when they do not fit, and with the server URL
+    /// truncated when they still do not.
+    private static func fitting(_ segments: [Segment], width: Int) -> [Segment] {
+        func totalWidth(_ parts: [Segment]) -> Int {
+            parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + 3 * max(0, parts.count - 1)
+        }
+
+        var parts = segments
+        if totalWidth(parts) > width, parts.count > 2, parts[parts.count - 1].text.hasPrefix("refreshed") {
+            parts.removeLast()
+        }
+        let excess = totalWidth(parts) - width
+        if excess > 0 {
+            let urlWidth = max(1, DisplayWidth.of(parts[0].text) - excess)
+            parts[0].text = TextLayout.truncate(parts[0].text, toWidth: urlWidth)
+        }
+        return parts
+    }
+
+    /// Returns the status line's parts, each with the role of its text (nil for the bar's own style).
+    static func segments(_ state: AppState) -> [Segment] {
+        var parts: [Segment] = [(state.serverURL, nil)]
+        parts.append(apiSegment(state.health))
+        if let feed = state.feed {
+            parts.append(feedSegment(feed.connection))
+        }
+        if let refreshed = lastRefresh(state) {
+            parts.append(("refreshed \(TimeText.clock(refreshed, in: state.timeZone))", nil))
+        }
+        return parts
+    }
+
+    private static func apiSegment(_ health: APIHealth) -> (text: String, role: ThemeRole?) {
+        if health.isOffline { return ("API unreachable", .danger) }
+        if health.isFailing { return ("API error", .danger) }
+        if health.lastSuccessAt != nil { return ("API ok", .success) }
+        return ("API connecting", .warning)
+    }
+
+    /// Describes the feed's connection in words, for example `feed streaming` or `feed polling every 5 s`.
+    static func feedSegment(_ connection: FeedConnectionState) -> (text: String, role: ThemeRole?) {
+        switch connection {
+        case .connecting:
+            return ("feed connecting", .warning)
+        case .streaming:
+            return ("feed streaming", .success)
+        case .polling(let interval):
+            return ("feed polling every \(TimeText.age(interval))", .success)
+        case .disconnected(_, let retry):
+            return ("feed disconnected, retrying in \(TimeText.age(retry.rounded(.up)))", .danger)
+        }
+    }
+
+    /// Returns when the data on the screen shown was last loaded.
+    private static func lastRefresh(_ state: AppState) -> Date? {
+        switch state.screen {
+        case .programs, .feed:
+            return state.programs.lastLoadedAt
+        case .stripeSettings(let programID), .connect(let programID):
+            return state.stripe[programID]?.lastLoadedAt ?? state.programs.lastLoadedAt
+        }
+    }
+}
