@@ -27,8 +27,7 @@ let package = Package(
         ),
         .target(
             name: "AgentRefTUI",
-            dependencies: ["AgentRefDomain", "AgentRefClient", "AgentRefLog", "CNCursesW", "CQREncode"],
-            resources: []
+            dependencies: ["AgentRefDomain", "AgentRefClient", "AgentRefLog", "CNCursesW", "CQREncode"]
         ),
         .target(
             name: "AgentRefServer",
@@ -53,7 +52,11 @@ let package = Package(
             name: "AgentRefClientTests",
             dependencies: ["AgentRefClient", "AgentRefServer", "StripeSimulator", "ServiceKit"]
         ),
-        .testTarget(name: "AgentRefTUITests", dependencies: ["AgentRefTUI", "AgentRefClient"]),
+        .testTarget(
+            name: "AgentRefTUITests",
+            dependencies: ["AgentRefTUI", "AgentRefClient"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "AgentRefServerTests",
             dependencies: ["AgentRefServer", "StripeSimulator", "ServiceKit", "AgentRefDomain"]

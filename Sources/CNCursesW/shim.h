@@ -7,6 +7,8 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncurses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 // Attribute macros and globals do not import into Swift, so these wrappers expose them.
 static inline unsigned int agentref_attr_bold(void) { return A_BOLD; }
@@ -34,6 +36,28 @@ static inline mmask_t agentref_wheel_up_mask(void) { return BUTTON4_PRESSED; }
 static inline mmask_t agentref_wheel_down_mask(void) { return BUTTON5_PRESSED; }
 #else
 static inline mmask_t agentref_wheel_down_mask(void) { return 0; }
+
+/// Reads the window size of the terminal on `fd` from the kernel; returns 0 on success.
+/// ioctl is variadic, so Swift cannot call it directly.
+static inline int agentref_terminal_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) { return -1; }
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}
+
 #endif
+
+
+/// Reads the window size of the terminal on `fd` from the kernel; returns 0 on success.
+/// ioctl is variadic, so Swift cannot call it directly.
+static inline int agentref_terminal_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) { return -1; }
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}
 
 #endif

@@ -62,7 +62,7 @@ def auth_url_on_screen(screen: str) -> str:
 
 def test_connect_and_watch_conversion_arrive(stack, dashboard):
     programs = stack.api("GET", "/programs")["data"]
-    screen = dashboard.wait_for("Programs")
+    screen = dashboard.wait_for(programs[-1]["name"])
     for program in programs:
         assert program["name"] in screen
 
@@ -98,7 +98,7 @@ def test_connect_and_watch_conversion_arrive(stack, dashboard):
             "account": connected["stripeAccountId"],
             "cid": click["data"]["cid"],
             "amount": 4900,
-            "currency": "usd",
+            "currency": program["currency"].lower(),
         },
     )
     assert all(event["delivered"] for event in result["events"]), result
@@ -108,6 +108,7 @@ def test_connect_and_watch_conversion_arrive(stack, dashboard):
     assert "checkout.session.completed" in row or "charge.succeeded" in row
     assert re.search(r"\b\d\d:\d\d:\d\d\b", row), row
     assert program["currency"] in row
+    assert program["name"] in row
 
 
 def test_quit_and_interrupt_restore_terminal(stack, tmp_path):
@@ -123,7 +124,7 @@ def test_quit_and_interrupt_restore_terminal(stack, tmp_path):
             },
         )
         try:
-            session.wait_for("Programs")
+            session.wait_for("API ok")
             assert session.display("#{alternate_on}") == "1", label
             session.send(*keys)
             screen = wait_until(lambda: "EXITED=" in session.screen() and session.screen(), message=f"exit after {label}")

@@ -6,6 +6,7 @@ import os
 import shlex
 import subprocess
 import time
+import uuid
 
 
 class TmuxSession:
@@ -16,7 +17,7 @@ class TmuxSession:
     """
 
     def __init__(self, name: str, command: list[str], env: dict[str, str], width: int = 120, height: int = 40):
-        self.socket = f"agentref-test-{name}-{os.getpid()}"
+        self.socket = f"agentref-test-{name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.name = name
         environment = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         shell_command = f"env {environment} {shlex.join(command)}; echo EXITED=$?; sleep 30"

@@ -89,8 +89,21 @@ final class NCursesTerminal: TerminalBackend {
         var character: wint_t = 0
         let result = wget_wch(window, &character)
         if result == KEY_CODE_YES { return specialKey(Int32(character)) }
-        guard result == OK else { return nil }
+        guard result == OK else { return resizeIfSizeChanged() }
         return Self.decode(character).map(TerminalEvent.key)
+    }
+
+    /// Catches a resize whose SIGWINCH arrived before ncurses installed its handler (a
+    /// terminal resized while the dashboard starts), which ncurses would otherwise miss
+    /// until the next resize.
+    private func resizeIfSizeChanged() -> TerminalEvent? {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard agentref_terminal_size(STDOUT_FILENO, &rows, &columns) == 0 else { return nil }
+        guard rows != getmaxy(window) || columns != getmaxx(window) else { return nil }
+
+        resizeterm(rows, columns)
+        return .resize(size)
     }
 
     private func specialKey(_ code: Int32) -> TerminalEvent? {
