@@ -22,7 +22,7 @@ struct SimulatorControlClient: Sendable {
         var target: [String: String] = [:]
     }
 
-    /// What a trigger sent: the events and the ids of the objects it created, by role
+    /// The result of a trigger: the events sent and the ids of the objects created, by role
     /// (`charge`, `subscription`, `checkoutSession`, …).
     struct TriggerResult: Sendable {
         var events: [(id: String, type: String, delivered: Bool)]
@@ -54,7 +54,7 @@ struct SimulatorControlClient: Sendable {
         return TriggerResult(events: events, objects: objects, raw: response)
     }
 
-    /// The simulator's merchant accounts as `(id, name)`.
+    /// Fetches the simulator's merchant accounts as `(id, name)`.
     func accounts() throws -> [(id: String, name: String)] {
         let response = try send(method: "GET", path: "/_sim/accounts", body: nil)
         let list = response["data"]?.arrayValue ?? response.arrayValue ?? []
