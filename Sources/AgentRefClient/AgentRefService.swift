@@ -31,6 +31,12 @@ public protocol AgentRefService: Sendable {
     /// hosted service).
     func stripeConnection(programID: String) async throws -> StripeConnection
 
+    /// Fetches one page of the Stripe events the server received for the program, newest
+    /// first, with the counts of deliveries rejected for their signature. The route
+    /// `GET /programs/{id}/stripe/events` is an extension of this project's server, so the
+    /// hosted service returns NOT_FOUND.
+    func stripeEventLog(programID: String, cursor: String?, limit: Int) async throws -> StripeEventLog
+
     /// One page of conversions, newest first; `programID` nil means every program.
     func conversions(programID: String?, cursor: String?, limit: Int) async throws -> Page<Conversion>
 

@@ -18,6 +18,7 @@ struct DemoCommand {
             OptionSpec("port", value: "PORT", help: "Server port; 0 picks a free one (default 0)."),
             OptionSpec("sim-port", value: "PORT", help: "Stripe simulator port; 0 picks a free one (default 0)."),
             OptionSpec("theme", value: "NAME", help: "Dashboard theme: default, light, high-contrast or monochrome."),
+            OptionSpec("mouse", help: "Click rows and key hints, scroll with the wheel; hold Shift to select text."),
             OptionSpec("no-traffic", help: "Do not simulate payments; send them with 'agentref trigger'."),
             OptionSpec("no-dashboard", help: "Start everything and print the URLs, without the dashboard (stop with Ctrl-C)."),
         ],
@@ -73,6 +74,7 @@ struct DemoCommand {
         let client = AgentRefHTTPClient(baseURL: apiURL, apiKey: key, options: options, logger: logger.scoped("client"))
         var dashboard = DashboardOptions(log: logger.scoped("dashboard"))
         dashboard.themeName = parsed.value("theme") ?? ProcessInfo.processInfo.environment["AGENTREF_THEME"]
+        dashboard.enablesMouse = parsed.flag("mouse")
         return try runDashboard(service: client, options: dashboard)
     }
 
