@@ -66,3 +66,13 @@ final class PersistenceTests: ServerTestCase {
         XCTAssertEqual(Set(names).count, 50)
     }
 }
+
+final class StoreFilePermissionTests: ServerTestCase {
+    func testDatabaseFileIsReadableByOwnerOnly() throws {
+        let path = dataDirectory.appendingPathComponent("agentref.sqlite").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+
+        XCTAssertEqual(mode & 0o077, 0, "mode is \(String(mode, radix: 8))")
+    }
+}

@@ -42,7 +42,9 @@ enum ConversionText {
         case .connecting: "connecting"
         case .streaming: "streaming"
         case .polling(let interval): "polling every \(Int(interval)) s (the server has no event stream)"
-        case .disconnected(let message, let retry): "disconnected: \(message); retrying in \(Int(retry.rounded(.up))) s"
+        case .disconnected(let message, let retry):
+            "disconnected: \(message.hasSuffix(".") ? String(message.dropLast()) : message); "
+                + "retrying in \(Int(retry.rounded(.up))) s"
         }
     }
 

@@ -39,7 +39,8 @@ public struct ParsedArguments: Sendable, Equatable {
         let inlineValue = parts.count > 1 ? String(parts[1]) : nil
 
         guard let option = spec.option(named: name) else {
-            throw UsageError("unknown option --\(name) for 'agentref \(spec.name)'", command: spec.name)
+            let command = spec.name.isEmpty ? "agentref" : "agentref \(spec.name)"
+            throw UsageError("unknown option --\(name) for '\(command)'", command: spec.name)
         }
 
         guard option.takesValue else {
