@@ -65,4 +65,7 @@ public enum FeedConnectionState: Sendable, Equatable {
     case polling(intervalSeconds: Double)
     /// The last attempt failed; the client retries after `retryInSeconds`.
     case disconnected(message: String, retryInSeconds: Double)
+    /// The server rejected the API key (401 or 403). The client still retries after
+    /// `retryInSeconds`, in case the key is fixed on the server, but a script should stop.
+    case rejected(message: String, retryInSeconds: Double)
 }

@@ -42,6 +42,8 @@ enum ConversionText {
         case .connecting: "connecting"
         case .streaming: "streaming"
         case .polling(let interval): "polling every \(Int(interval)) s (the server has no event stream)"
+        case .rejected(let message, _):
+            "rejected: \(message)"
         case .disconnected(let message, let retry):
             "disconnected: \(message.hasSuffix(".") ? String(message.dropLast()) : message); "
                 + "retrying in \(Int(retry.rounded(.up))) s"

@@ -89,8 +89,11 @@ enum FeedScreen {
         }
         let connection = StatusLine.feedSegment(feed.connection)
         var connectionText = connection.text
-        if case .disconnected(let message, _) = feed.connection {
+        switch feed.connection {
+        case .disconnected(let message, _), .rejected(let message, _):
             connectionText += ": \(message)"
+        default:
+            break
         }
         x += buffer.write(TextLayout.truncate(connectionText, toWidth: row.maxX - x), x: x, y: row.y,
                           style: theme[connection.role ?? .base])

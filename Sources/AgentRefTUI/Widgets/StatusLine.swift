@@ -71,6 +71,8 @@ enum StatusLine {
             return ("live polling every \(TimeText.age(interval))", .success)
         case .disconnected(_, let retry):
             return ("live disconnected, retrying in \(TimeText.age(retry.rounded(.up)))", .danger)
+        case .rejected:
+            return ("live rejected: API key not accepted", .danger)
         }
     }
 
