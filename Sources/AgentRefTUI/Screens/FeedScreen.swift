@@ -13,9 +13,9 @@ enum FeedScreen {
             },
             TableColumn("Affiliate", minWidth: 9, maxWidth: 20, flex: 1) { TableCell(FeedRowText.affiliate($0)) },
             TableColumn("Event", minWidth: 10, maxWidth: 28) { TableCell(FeedRowText.event($0)) },
-            TableColumn("Amount", alignment: .right, minWidth: 10, flex: 1) { TableCell(FeedRowText.amount($0)) },
+            TableColumn("Amount", alignment: .right, minWidth: 10, flex: 1) { TableCell.amount(FeedRowText.amount($0)) },
             TableColumn("Commission", alignment: .right, minWidth: 10, flex: 1) { entry in
-                TableCell(FeedRowText.commission(entry), role: entry.type == .refunded ? .danger : nil)
+                TableCell.amount(FeedRowText.commission(entry), role: entry.type == .refunded ? .danger : nil)
             },
         ]
     }
@@ -66,8 +66,10 @@ enum FeedScreen {
 
         let stateEnd = renderState(feed, in: rect.row(0), theme: theme, into: &buffer)
         let width = rect.width - 1
-        buffer.write(TextLayout.truncate(revenue, toWidth: width), x: rect.x + 1, y: rect.y + 1, style: theme[.base])
-        buffer.write(TextLayout.truncate(commission, toWidth: width), x: rect.x + 1, y: rect.y + 2, style: theme[.base])
+        let revenueLine = TableCell.totals(feed.revenue).fitted(width: width - 16, alignment: .left)
+        let commissionLine = TableCell.totals(feed.commission).fitted(width: width - 16, alignment: .left)
+        buffer.write("Net revenue:    " + revenueLine, x: rect.x + 1, y: rect.y + 1, style: theme[.base])
+        buffer.write("Net commission: " + commissionLine, x: rect.x + 1, y: rect.y + 2, style: theme[.base])
 
         if rateBesideTotals {
             buffer.write(rate[0], x: rateX, y: rect.y + 1, style: theme[.accent])

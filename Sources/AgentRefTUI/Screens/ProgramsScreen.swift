@@ -17,10 +17,10 @@ enum ProgramsScreen {
             TableCell(program.conversionsToday.map(String.init) ?? "—")
         },
         TableColumn("Revenue", alignment: .right, minWidth: 12, flex: 2, shownFromWidth: 64) { program in
-            TableCell(program.revenue?.description ?? "—")
+            TableCell.totals(program.revenue)
         },
         TableColumn("Commission", alignment: .right, minWidth: 12, flex: 2, shownFromWidth: 84) { program in
-            TableCell(program.commissionTotal?.description ?? "—")
+            TableCell.totals(program.commissionTotal)
         },
         TableColumn("Rate", minWidth: 8, maxWidth: 24, shownFromWidth: 110) { program in
             TableCell(rateText(program), role: .muted)

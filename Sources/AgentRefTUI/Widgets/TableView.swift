@@ -76,7 +76,7 @@ struct TableView<Row> {
             let column = columns[index]
             let cell = column.cell(row)
             let style = isSelected ? rowStyle : cell.role.map { theme[$0] } ?? rowStyle
-            let text = TextLayout.fit(cell.text, width: width, alignment: column.alignment)
+            let text = cell.fitted(width: width, alignment: column.alignment)
             buffer.write(text, x: x, y: rect.y, style: style)
             x += width + ColumnLayout.gap
         }
