@@ -16,6 +16,7 @@ extension StripeSimulatorApp {
         let trigger = TriggerHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
         let events = EventHandlers(deliverer: deliverer, logger: logger)
         let revocation = RevocationHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
+        let customers = CustomerHandlers(store: store, authenticator: authenticator)
 
         var router = Router()
         router.add("GET", "/oauth/authorize", authorize.showPage)
@@ -29,6 +30,7 @@ extension StripeSimulatorApp {
         router.add("GET", "/v1/webhook_endpoints/:id", endpoints.retrieve)
         router.add("POST", "/v1/webhook_endpoints/:id", endpoints.update)
         router.add("DELETE", "/v1/webhook_endpoints/:id", endpoints.delete)
+        router.add("GET", "/v1/customers/:id", customers.retrieve)
 
         router.add("GET", "/_sim/accounts", control.accounts)
         router.add("POST", "/_sim/accounts/:account/revoke", revocation.revoke)

@@ -10,10 +10,10 @@ import Foundation
 ///   click of the program (see `ClickResolver`); without one it stays unattributed.
 /// - A subscription's later payment is credited to the affiliate of its first payment
 ///   when `RecurringCommissionPolicy` allows.
-/// - Commission is `CommissionRule(percent:)` on the amount net of tax, and a new
-///   conversion starts `pending`. A payment of zero after tax (a trial) creates no
-///   conversion, but its affiliate is kept so that the subscription's first paid renewal
-///   still earns.
+/// - Commission is the program's fixed amount or percentage (see `CommissionRule.of`) on
+///   the amount net of tax, and a new conversion starts `pending`. A payment of zero after
+///   tax (a trial or a 100 % coupon) creates no conversion, but its affiliate is kept so
+///   that the subscription's first paid renewal still earns.
 public enum PaymentAttributor {
     public static func decide(_ input: AttributionInput) -> AttributionDecision {
         if let conversion = input.conversion {
@@ -121,14 +121,16 @@ public enum PaymentAttributor {
             return AttributionDecision(outcome: .ignored, detail: detail, payment: payment, subscription: subscription)
         }
 
-        var conversion = makeConversion(input, payment: payment, amount: amount)
+        let rule = CommissionRule.of(input.program, forPaymentIn: payment.currency)
+        let commission = rule?.commission(on: amount) ?? 0
+        var conversion = makeConversion(input, payment: payment, amount: amount, commission: commission)
         payment.conversionId = conversion.id
         if subscription != nil, subscription?.firstConversionId == nil {
             subscription?.firstConversionId = conversion.id
         }
         var decision = AttributionDecision(
             outcome: .conversionCreated,
-            detail: createdDetail(conversion),
+            detail: createdDetail(conversion, program: input.program, hasRule: rule != nil),
             payment: payment,
             subscription: subscription,
             feedChanges: [FeedChange(type: .created, conversion: conversion)]
@@ -146,8 +148,12 @@ public enum PaymentAttributor {
         return decision
     }
 
-    private static func makeConversion(_ input: AttributionInput, payment: PaymentRecord, amount: Int64) -> Conversion {
-        let commission = CommissionRule(percent: input.program.commissionPercent).commission(on: amount)
+    private static func makeConversion(
+        _ input: AttributionInput,
+        payment: PaymentRecord,
+        amount: Int64,
+        commission: Int64
+    ) -> Conversion {
         var conversion = Conversion(
             id: input.newConversionID,
             affiliateId: payment.affiliateId ?? "",
@@ -200,9 +206,14 @@ public enum PaymentAttributor {
         )
     }
 
-    private static func createdDetail(_ conversion: Conversion) -> String {
-        "conversion \(conversion.id) for affiliate \(conversion.affiliateId): amount \(format(conversion.amount, conversion)), "
-            + "commission \(format(conversion.commission, conversion))"
+    private static func createdDetail(_ conversion: Conversion, program: Program, hasRule: Bool) -> String {
+        let detail = "conversion \(conversion.id) for affiliate \(conversion.affiliateId): "
+            + "amount \(format(conversion.amount, conversion)), commission \(format(conversion.commission, conversion))"
+        guard !hasRule else { return detail }
+
+        let currency = conversion.currency?.rawValue ?? "another currency"
+        return detail + "; the fixed commission of program \(program.id) is in \(program.currency), "
+            + "so a payment in \(currency) earns none"
     }
 
     private static func refundDetail(_ refund: RefundReversal) -> String {
