@@ -59,7 +59,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentRefServerTests",
-            dependencies: ["AgentRefServer", "StripeSimulator", "ServiceKit", "AgentRefDomain"]
+            dependencies: ["AgentRefServer", "StripeSimulator", "ServiceKit", "AgentRefDomain", "AgentRefLog"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "AgentRefCommandsTests", dependencies: ["AgentRefCommands"]),
         .testTarget(

@@ -17,6 +17,7 @@ extension StripeSimulatorApp {
         let events = EventHandlers(deliverer: deliverer, logger: logger)
         let revocation = RevocationHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
         let customers = CustomerHandlers(store: store, authenticator: authenticator)
+        let replay = ReplayHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
 
         var router = Router()
         router.add("GET", "/oauth/authorize", authorize.showPage)
@@ -36,6 +37,7 @@ extension StripeSimulatorApp {
         router.add("POST", "/_sim/accounts/:account/revoke", revocation.revoke)
         router.add("GET", "/_sim/scenarios", control.scenarios)
         router.add("POST", "/_sim/trigger", trigger.trigger)
+        router.add("POST", "/_sim/replay", replay.replay)
         router.add("POST", "/_sim/events", events.send)
         router.add("POST", "/_sim/events/:id/resend", events.resend)
         router.add("GET", "/_sim/deliveries", control.deliveries)
