@@ -13,6 +13,12 @@ enum AttributionFixtures {
         try FixtureCatalog(directory: directory)
     }
 
+    /// The fixture file's top-level object, as `POST /_sim/replay` takes it.
+    static func fileObject(_ name: String) throws -> Any {
+        let data = try Data(contentsOf: directory.appendingPathComponent(name + ".json"))
+        return try JSONSerialization.jsonObject(with: data)
+    }
+
     /// The body of `POST /api/v1/programs` for the fixture's program.
     static func programBody(_ fixture: AttributionFixture) -> [String: Any] {
         let settings = fixture.program
