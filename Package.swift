@@ -62,7 +62,7 @@ let package = Package(
             dependencies: ["AgentRefServer", "StripeSimulator", "ServiceKit", "AgentRefDomain", "AgentRefLog"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "AgentRefCommandsTests", dependencies: ["AgentRefCommands"]),
+        .testTarget(name: "AgentRefCommandsTests", dependencies: ["AgentRefCommands", "StripeSimulator"]),
         .testTarget(
             name: "StripeSimulatorTests",
             dependencies: ["StripeSimulator", "ServiceKit", "AgentRefDomain"]

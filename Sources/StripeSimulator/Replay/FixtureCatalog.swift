@@ -33,6 +33,11 @@ public struct FixtureCatalog: Sendable {
         fixtures.first { $0.name == name }
     }
 
+    /// The file of the fixture called `name`.
+    public func fileURL(of name: String) -> URL {
+        directory.appendingPathComponent(name + ".json")
+    }
+
     /// Finds the fixture folder: `AGENTREF_FIXTURES` when set, else the repository's folder
     /// under the current directory or above the running executable, as in a `swift build`
     /// checkout. Returns nil when none exists.
