@@ -5,7 +5,9 @@ import Foundation
 ///
 /// - A payment that already has a conversion is linked to it, and its refunds are applied.
 ///   Stripe ids learnt from the later event are filled into the conversion without a
-///   feed entry, because the operator sees no change.
+///   feed entry, because the operator sees no change. A conversion made from a charge's
+///   amount is corrected to the amount net of tax once the session or invoice states it
+///   (see `AmountCorrection`), with a `conversion.updated` feed entry.
 /// - A first or one-off payment is credited through the first click id that matches a
 ///   click of the program (see `ClickResolver`); without one it stays unattributed.
 /// - A subscription's later payment is credited to the affiliate of its first payment
@@ -37,7 +39,11 @@ public enum PaymentAttributor {
         )
         var updated = conversion.fillingStripeReferences(from: payment.references)
 
-        if let refund = RefundReversal.apply(
+        if let correction = AmountCorrection.apply(to: updated, payment: payment, program: input.program, at: input.now) {
+            updated = correction.conversion
+            decision.detail = correctionDetail(correction)
+            decision.feedChanges = [FeedChange(type: .updated, conversion: updated)]
+        } else if let refund = RefundReversal.apply(
             to: updated, refundedTotal: payment.amountRefunded, paymentAmount: payment.refundBase, at: input.now
         ) {
             updated = refund.conversion
@@ -214,6 +220,12 @@ public enum PaymentAttributor {
         let currency = conversion.currency?.rawValue ?? "another currency"
         return detail + "; the fixed commission of program \(program.id) is in \(program.currency), "
             + "so a payment in \(currency) earns none"
+    }
+
+    private static func correctionDetail(_ correction: AmountCorrection) -> String {
+        let conversion = correction.conversion
+        return "amount of conversion \(conversion.id) corrected from \(format(correction.previousAmount, conversion)) "
+            + "to \(format(conversion.amount, conversion)) net of tax, commission now \(format(conversion.commission, conversion))"
     }
 
     private static func refundDetail(_ refund: RefundReversal) -> String {
