@@ -3,8 +3,8 @@ import StripeSimulator
 
 /// The part of `agentref trigger --help` that lists the attribution fixtures it can replay.
 enum FixtureHelp {
-    /// Lists the replayable fixtures of `directory` with their descriptions, or says why
-    /// there are none.
+    /// Lists the replayable fixtures of `directory` with their descriptions, or gives the
+    /// reason there are none.
     static func text(directory: URL?) -> String {
         guard let directory else {
             return "Fixture replays: no fixture folder found. Set AGENTREF_FIXTURES or pass --fixtures DIR; "

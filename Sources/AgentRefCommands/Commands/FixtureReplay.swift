@@ -65,7 +65,9 @@ struct FixtureReplay {
         var cids: [String: String] = [:]
         for (name, code) in fixture.clicks.sorted(by: { $0.key < $1.key }) {
             guard let cid = try api.recordClick(programID: program, affiliateCode: code) else {
-                throw UsageError("the server returned no cid for affiliate \(code) of program \(program)", command: "trigger")
+                throw UsageError(
+                    "the server returned no cid for affiliate \(code) of program \(program)", command: "trigger"
+                )
             }
             cids[name] = cid
         }
@@ -90,7 +92,8 @@ struct FixtureReplay {
         let conversions = "\(count) conversion\(count == 1 ? "" : "s")"
         return "Expected for a new program (\(programText(fixture.program))): \(conversions), "
             + "revenue \(totalsText(expected.revenue)), commission \(totalsText(expected.commission)), "
-            + "\(expected.unattributedPayments) unattributed payments, connection \(expected.connectionStatus.rawValue)."
+            + "\(expected.unattributedPayments) unattributed payments, "
+            + "connection \(expected.connectionStatus.rawValue)."
     }
 
     private static func programText(_ program: AttributionFixture.ProgramSettings) -> String {

@@ -25,7 +25,8 @@ struct TriggerCommand {
         ],
         discussion: "Scenarios:\n" + SimulatorScenario.allCases.map { "  \($0.rawValue)\n      \($0.summary)" }
             .joined(separator: "\n")
-            + "\n\nExamples:\n  agentref trigger checkout-subscription --program prg_123 --affiliate jane20 --amount 4900"
+            + "\n\nExamples:"
+            + "\n  agentref trigger checkout-subscription --program prg_123 --affiliate jane20 --amount 4900"
             + "\n  agentref trigger refund-partial-twice --program prg_123",
         dynamicHelp: { FixtureHelp.text(directory: FixtureCatalog.locateDirectory()) }
     )
@@ -50,7 +51,10 @@ struct TriggerCommand {
 
     private func run(_ scenario: SimulatorScenario, simulator: SimulatorControlClient) throws -> Int32 {
         if let fixtures = parsed.value("fixtures") {
-            throw UsageError("--fixtures \(fixtures) applies to fixture replays, not to scenario \(scenario.rawValue)", command: "trigger")
+            throw UsageError(
+                "--fixtures \(fixtures) applies to fixture replays, not to scenario \(scenario.rawValue)",
+                command: "trigger"
+            )
         }
         var trigger = SimulatorControlClient.Trigger(scenario: scenario.rawValue)
         trigger.account = parsed.value("account")

@@ -39,7 +39,8 @@ public enum PaymentAttributor {
         )
         var updated = conversion.fillingStripeReferences(from: payment.references)
 
-        if let correction = AmountCorrection.apply(to: updated, payment: payment, program: input.program, at: input.now) {
+        let correction = AmountCorrection.apply(to: updated, payment: payment, program: input.program, at: input.now)
+        if let correction {
             updated = correction.conversion
             decision.detail = correctionDetail(correction)
             decision.feedChanges = [FeedChange(type: .updated, conversion: updated)]
@@ -225,7 +226,8 @@ public enum PaymentAttributor {
     private static func correctionDetail(_ correction: AmountCorrection) -> String {
         let conversion = correction.conversion
         return "amount of conversion \(conversion.id) corrected from \(format(correction.previousAmount, conversion)) "
-            + "to \(format(conversion.amount, conversion)) net of tax, commission now \(format(conversion.commission, conversion))"
+            + "to \(format(conversion.amount, conversion)) net of tax, "
+            + "commission now \(format(conversion.commission, conversion))"
     }
 
     private static func refundDetail(_ refund: RefundReversal) -> String {

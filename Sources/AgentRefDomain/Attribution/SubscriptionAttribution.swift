@@ -12,8 +12,8 @@ public struct SubscriptionAttribution: Hashable, Sendable, Codable {
     public var firstConversionId: String?
     /// When the first payment was made, in Unix seconds as Stripe reports it.
     public var startedAt: Int64
-    /// When the subscription ended, as `customer.subscription.deleted` reports it (Stripe's
-    /// `ended_at`). Payments made at or after it earn no recurring commission.
+    /// The time the subscription ended: `ended_at` of `customer.subscription.deleted`, else its
+    /// `canceled_at` or the event's time. Payments made at or after it earn no recurring commission.
     public var endedAt: Date?
 
     public init(

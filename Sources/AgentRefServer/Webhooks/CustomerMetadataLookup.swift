@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Stripe never expands `customer` in webhook events, so the customer's metadata is only
 /// available through `GET /v1/customers/{id}` on the connected account. The call runs before
-/// the webhook's database transaction, so a slow Stripe never holds the database. A failed
+/// the webhook's database transaction, so a slow Stripe never blocks other writes. A failed
 /// call is logged and the event is applied without the customer's metadata.
 struct CustomerMetadataLookup {
     let context: ServerContext
@@ -16,7 +16,11 @@ struct CustomerMetadataLookup {
 
     /// Returns the customer object to read click ids from, or nil when the event needs none
     /// or Stripe could not return it.
-    func customer(for event: StripeEvent, facts: StripePaymentFacts?, connection: StripeConnectionRecord) -> JSONValue? {
+    func customer(
+        for event: StripeEvent,
+        facts: StripePaymentFacts?,
+        connection: StripeConnectionRecord
+    ) -> JSONValue? {
         guard let facts, facts.needsCustomerClickID, let customerId = facts.references.customerId else { return nil }
         guard connection.status == .connected, let account = connection.stripeAccountId else { return nil }
         guard event.account == nil || event.account == account else { return nil }
@@ -34,7 +38,11 @@ struct CustomerMetadataLookup {
         return nil
     }
 
-    private func metadata(_ event: StripeEvent, _ connection: StripeConnectionRecord, _ customerId: String) -> [LogKey: String] {
+    private func metadata(
+        _ event: StripeEvent,
+        _ connection: StripeConnectionRecord,
+        _ customerId: String
+    ) -> [LogKey: String] {
         [.programID: connection.programId, .eventID: event.id, .customerID: customerId]
     }
 }

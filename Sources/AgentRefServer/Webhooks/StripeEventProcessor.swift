@@ -102,7 +102,8 @@ struct StripeEventProcessor {
         let endText = AgentRefJSON.formatTimestamp(subscription.endedAt ?? endedAt)
         return Outcome(
             outcome: .subscriptionEnded,
-            detail: "subscription \(subscriptionId) ended on \(endText), so later payments earn no recurring commission",
+            detail: "subscription \(subscriptionId) ended on \(endText), "
+                + "so later payments earn no recurring commission",
             conversionId: subscription.firstConversionId
         )
     }

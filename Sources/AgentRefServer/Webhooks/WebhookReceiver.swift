@@ -70,8 +70,14 @@ struct WebhookReceiver {
         )
     }
 
-    /// Stores the event and applies it; `customer` is the payment's customer fetched from Stripe, when one was needed.
-    private func ingest(_ event: StripeEvent, body: Data, program: Program, customer: JSONValue?) throws -> IngestResult {
+    /// Stores the event and applies it. `customer` is the payment's customer fetched from
+    /// Stripe, when the event needed one.
+    private func ingest(
+        _ event: StripeEvent,
+        body: Data,
+        program: Program,
+        customer: JSONValue?
+    ) throws -> IngestResult {
         let receivedAt = context.clock.now()
         let stored = StoredStripeEvent(
             programId: program.id, eventId: event.id, type: event.type, account: event.account,

@@ -58,7 +58,7 @@ struct ReplayHandler: Sendable {
         }
     }
 
-    /// The events to send in step order; a redelivered event is the same payload again.
+    /// Builds the events to send, in step order. A redelivered event is the same payload again.
     private func queuedEvents(_ replay: ReplayRequest, rewriter: FixtureRewriter) throws -> [QueuedEvent] {
         var sent: [String: QueuedEvent] = [:]
         var queued: [QueuedEvent] = []

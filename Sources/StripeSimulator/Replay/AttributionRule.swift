@@ -10,7 +10,7 @@ public enum AttributionRule: String, Sendable, Decodable, CaseIterable {
     case refunds
     /// Percentage or fixed commission on the amount net of tax; nothing on zero amounts.
     case commissionRules = "commission-rules"
-    /// Where `agentref_cid` is read from, and payments without one.
+    /// The lookup of `agentref_cid`, and payments without one.
     case clickIdLookup = "click-id-lookup"
     /// Minor units per currency, totals kept per currency.
     case currencies

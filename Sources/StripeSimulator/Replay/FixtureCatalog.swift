@@ -4,7 +4,7 @@ import Foundation
 public struct FixtureCatalog: Sendable {
     /// The environment variable naming the fixture folder for `agentref trigger`.
     public static let directoryVariable = "AGENTREF_FIXTURES"
-    /// Where the fixtures live in this repository, relative to its root.
+    /// The fixture folder's path in this repository, relative to its root.
     public static let repositoryPath = "Tests/AgentRefServerTests/Fixtures/Attribution"
 
     public let directory: URL
@@ -73,7 +73,8 @@ public struct FixtureCatalog: Sendable {
         let expectedName = file.deletingPathExtension().lastPathComponent
         guard fixture.name == expectedName else {
             throw FixtureError(
-                message: "fixture \(file.path) is named \"\(fixture.name)\"; rename it to \"\(expectedName)\" to match the file"
+                message: "fixture \(file.path) is named \"\(fixture.name)\"; "
+                    + "rename it to \"\(expectedName)\" to match the file"
             )
         }
         return fixture

@@ -1,6 +1,6 @@
 import AgentRefDomain
 
-/// What the AgentRef server must hold after a fixture's steps.
+/// The state the AgentRef server must reach after a fixture's steps.
 public struct FixtureExpectation: Sendable, Decodable {
     /// The program's conversions in the order they were created.
     public var conversions: [ExpectedConversion]

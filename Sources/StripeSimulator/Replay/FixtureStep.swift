@@ -4,8 +4,8 @@ import AgentRefDomain
 ///
 /// In the file a step is one of:
 /// - `{"event": {…}, "outcome": "linked", "detailContains": "…"}`: deliver a Stripe event
-///   (Stripe's envelope) for the first time; `outcome` is the outcome the server must store
-///   for it and `detailContains`, when present, a phrase its detail must contain.
+///   (Stripe's envelope) for the first time. `outcome` is the outcome the server must store
+///   for it. `detailContains`, when present, is a phrase the stored detail must contain.
 /// - `{"redeliver": "evt_…"}`: deliver an earlier event again with the same id, as Stripe
 ///   does when it retries; the server must acknowledge it as a duplicate.
 /// - `{"action": "disconnect"}`: disconnect the program from Stripe through the API.

@@ -16,7 +16,8 @@ struct ReplayRequest: Sendable {
     init(body: Data) throws {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), value.objectValue != nil else {
             throw StripeAPIError.invalidParameter(
-                "body", #"The request body must be a JSON object such as {"fixture":{…},"clicks":{"jane":"cid_…"}}."#
+                "body",
+                #"The request body must be a JSON object such as {"fixture":{…},"clicks":{"jane":"cid_…"}}."#
             )
         }
         fixture = try Self.fixture(in: value)
@@ -32,7 +33,9 @@ struct ReplayRequest: Sendable {
         do {
             fixture = try JSONDecoder().decode(AttributionFixture.self, from: JSONEncoder().encode(object))
         } catch let error as DecodingError {
-            throw StripeAPIError.invalidParameter("fixture", "The fixture is invalid: \(FixtureCatalog.describe(error)).")
+            throw StripeAPIError.invalidParameter(
+                "fixture", "The fixture is invalid: \(FixtureCatalog.describe(error))."
+            )
         }
         guard fixture.isReplayable else {
             throw StripeAPIError.invalidParameter(
@@ -57,7 +60,9 @@ struct ReplayRequest: Sendable {
         var cids: [String: String] = [:]
         for (name, value) in members {
             guard let cid = value.stringValue, !cid.isEmpty else {
-                throw StripeAPIError.invalidParameter("clicks.\(name)", "Field clicks.\(name) must be a click id string.")
+                throw StripeAPIError.invalidParameter(
+                    "clicks.\(name)", "Field clicks.\(name) must be a click id string."
+                )
             }
             cids[name] = cid
         }

@@ -19,7 +19,7 @@ enum AttributionFixtures {
         return try JSONSerialization.jsonObject(with: data)
     }
 
-    /// The body of `POST /api/v1/programs` for the fixture's program.
+    /// Builds the body of `POST /api/v1/programs` for the fixture's program.
     static func programBody(_ fixture: AttributionFixture) -> [String: Any] {
         let settings = fixture.program
         var body: [String: Any] = [

@@ -2,7 +2,7 @@ import AgentRefDomain
 import Foundation
 import StripeSimulator
 
-/// Compares what a server holds after a fixture with what the fixture expects, and lists
+/// Compares what a server stored after a fixture with what the fixture expects, and lists
 /// every difference as one line, so a failing scenario shows all of its problems at once.
 struct FixtureComparison {
     let fixture: AttributionFixture
