@@ -44,7 +44,8 @@ public struct FixtureCatalog: Sendable {
     public static func locateDirectory(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        executable: URL = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .resolvingSymlinksInPath()
     ) -> URL? {
         if let configured = environment[directoryVariable], !configured.isEmpty {
             return URL(fileURLWithPath: configured)
