@@ -12,7 +12,7 @@ final class AttributionReplayTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(replayable.count, 30)
 
         for fixture in replayable {
-            let stack = try SimulatorStack()
+            let stack = try SimulatorStack(persistsSimulator: false)
             defer { stack.stop() }
 
             let mismatches = try replay(fixture, on: stack).mismatches

@@ -19,12 +19,15 @@ final class SimulatorStack {
 
     /// Starts the simulator, then the server.
     ///
+    /// - Parameter persistsSimulator: False keeps the simulator's state in memory, which
+    ///   saves a file write per change when a test starts many stacks.
     /// - Throws: The error of the app that failed to start; the other one is stopped.
-    init() throws {
+    init(persistsSimulator: Bool = true) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agentref-integration-\(UUID().uuidString)")
+        let simulatorDirectory = persistsSimulator ? directory.appendingPathComponent("sim") : nil
         simulator = StripeSimulatorApp(
             configuration: SimulatorConfiguration(
-                dataDirectory: directory.appendingPathComponent("sim"), deliveryRetryBaseSeconds: 0.05, maxDeliveryAttempts: 3
+                dataDirectory: simulatorDirectory, deliveryRetryBaseSeconds: 0.05, maxDeliveryAttempts: 3
             ),
             logger: .silent
         )
