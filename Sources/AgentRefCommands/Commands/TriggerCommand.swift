@@ -13,7 +13,8 @@ struct TriggerCommand {
             OptionSpec("sim-url", value: "URL", help: "Stripe simulator URL (default $STRIPE_SIM_URL or http://127.0.0.1:12111)."),
             OptionSpec("account", value: "ACCOUNT", help: "Stripe account id (default: the simulator's first account)."),
             OptionSpec("cid", value: "CID", help: "Click id to put in agentref_cid; see --program and --affiliate."),
-            OptionSpec("program", value: "ID", help: "With --affiliate: record a click on the AgentRef server and use its cid."),
+            OptionSpec("program", value: "ID", help: "Program to record clicks for on the AgentRef server: "
+                + "the --affiliate click of a scenario, or every click of a fixture."),
             OptionSpec("affiliate", value: "CODE", help: "Affiliate code for the click (with --program)."),
             OptionSpec("amount", value: "MINOR_UNITS", help: "Amount in the currency's minor unit, e.g. 2900 for USD 29.00."),
             OptionSpec("currency", value: "CODE", help: "Three-letter currency code such as usd, jpy or kwd."),

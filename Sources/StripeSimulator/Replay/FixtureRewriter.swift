@@ -43,7 +43,9 @@ struct FixtureRewriter {
         for step in fixture.steps {
             guard case .event(let event, _, _) = step else { continue }
             Self.collectIDs(in: event, key: nil, into: &found)
-            latest = max(latest ?? Int64.min, event["created"]?.int64Value ?? Int64.min)
+            if let created = event["created"]?.int64Value {
+                latest = max(latest ?? created, created)
+            }
         }
         for customer in fixture.customers {
             Self.collectIDs(in: customer, key: nil, into: &found)
