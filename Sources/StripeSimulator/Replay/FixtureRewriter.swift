@@ -13,7 +13,7 @@ struct FixtureRewriter {
         "id", "payment_intent", "charge", "invoice", "subscription", "customer", "latest_charge",
         "latest_invoice", "payment_method", "balance_transaction", "subscription_item", "product", "price",
     ]
-    /// Members that hold Unix timestamps.
+    /// Members whose value is a Unix timestamp.
     static let timeKeys: Set<String> = [
         "created", "period_start", "period_end", "current_period_start", "current_period_end", "start_date",
         "billing_cycle_anchor", "canceled_at", "ended_at", "cancel_at", "trial_start", "trial_end", "expires_at",
