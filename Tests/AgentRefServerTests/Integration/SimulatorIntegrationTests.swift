@@ -10,35 +10,14 @@ import XCTest
 /// The server against the real Stripe simulator, with no stub in between: the OAuth form,
 /// webhook endpoint registration, signed deliveries and disconnect cleanup.
 final class SimulatorIntegrationTests: XCTestCase {
-    private var directory: URL!
-    private var simulator: StripeSimulatorApp!
-    private var simulatorURL: URL!
-    private var server: AgentRefServerApp!
-    private var serverURL: URL!
-    private let key = APIKey.makeTestKey()
-    private let http = OutboundHTTPClient(timeout: 20)
+    private var stack: SimulatorStack!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("agentref-integration-\(UUID().uuidString)")
-        simulator = StripeSimulatorApp(
-            configuration: SimulatorConfiguration(dataDirectory: directory.appendingPathComponent("sim"), deliveryRetryBaseSeconds: 0.05, maxDeliveryAttempts: 3),
-            logger: .silent
-        )
-        simulatorURL = try simulator.start()
-
-        var configuration = ServerConfiguration(
-            port: 0, dataDirectory: directory.appendingPathComponent("server"), apiKeys: [key],
-            stripeAPIBase: simulatorURL, stripeConnectBase: simulatorURL
-        )
-        configuration.seedDemoData = false
-        server = AgentRefServerApp(configuration: configuration, logger: .silent)
-        serverURL = try server.start()
+        stack = try SimulatorStack()
     }
 
     override func tearDownWithError() throws {
-        server?.stop()
-        simulator?.stop()
-        try? FileManager.default.removeItem(at: directory)
+        stack?.stop()
     }
 
     // MARK: - Scenarios
@@ -121,6 +100,8 @@ final class SimulatorIntegrationTests: XCTestCase {
 
     // MARK: - Helpers
 
+    private var serverURL: URL { stack.serverURL }
+
     private func makeProgramWithClick(percent: Double) throws -> (program: String, cid: String) {
         let program = try XCTUnwrap(api("POST", "/programs", ["name": "Integration", "commissionType": "recurring", "commissionPercent": percent]).value(at: "data.id")?.stringValue)
         _ = try api("POST", "/programs/\(program)/affiliates", ["code": "jane20"])
@@ -128,51 +109,19 @@ final class SimulatorIntegrationTests: XCTestCase {
         return (program, cid)
     }
 
-    /// Opens the authUrl, submits the simulator's form unchanged, follows the redirect to the
-    /// server's callback, and returns the connected account.
     private func connectThroughAuthorizeForm(_ program: String) throws -> String {
-        let authURL = try XCTUnwrap(api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"]).value(at: "data.authUrl")?.stringValue)
-        let page = try http.send(method: "GET", url: URL(string: authURL)!)
-        let form = try XCTUnwrap(HTMLForm(page: String(decoding: page.body, as: UTF8.self)))
-        XCTAssertEqual(form.method, "post")
-
-        let action = URL(string: form.action, relativeTo: URL(string: authURL)!)!.absoluteURL
-        let callback = try http.send(
-            method: "POST", url: action, headers: ["Content-Type": "application/x-www-form-urlencoded"],
-            body: Data(FormEncoding.encode(form.fields).utf8)
-        )
-        XCTAssertEqual(callback.status, 200, String(decoding: callback.body, as: UTF8.self))
-
-        let detail = try api("GET", "/programs/\(program)/stripe")["data"]
-        XCTAssertEqual(detail?["status"]?.stringValue, "connected")
-        return try XCTUnwrap(detail?["stripeAccountId"]?.stringValue)
+        try stack.connectThroughAuthorizeForm(program)
     }
 
     private func endpoints(account: String) throws -> [JSONValue] {
-        let response = try http.send(
-            method: "GET", url: simulatorURL.appendingPathComponent("v1/webhook_endpoints"),
-            headers: ["Authorization": "Bearer sk_test_inspector", "Stripe-Account": account]
-        )
-        XCTAssertEqual(response.status, 200)
-        return try JSONDecoder().decode(JSONValue.self, from: response.body)["data"]?.arrayValue ?? []
+        try stack.endpoints(account: account)
     }
 
     private func api(_ method: String, _ path: String, _ body: [String: Any]? = nil) throws -> JSONValue {
-        let response = try http.send(
-            method: method, url: URL(string: serverURL.absoluteString + "/api/v1" + path)!,
-            headers: ["Authorization": "Bearer \(key.secret)", "Content-Type": "application/json"],
-            body: try body.map { try JSONSerialization.data(withJSONObject: $0) }
-        )
-        XCTAssertTrue((200..<300).contains(response.status), "\(method) \(path): \(response.status) \(String(decoding: response.body, as: UTF8.self))")
-        return try JSONDecoder().decode(JSONValue.self, from: response.body)
+        try stack.api(method, path, body)
     }
 
     private func simulatorControl(_ path: String, _ body: [String: Any]) throws -> JSONValue {
-        let response = try http.send(
-            method: "POST", url: URL(string: simulatorURL.absoluteString + path)!,
-            headers: ["Content-Type": "application/json"], body: try JSONSerialization.data(withJSONObject: body)
-        )
-        XCTAssertEqual(response.status, 200, String(decoding: response.body, as: UTF8.self))
-        return try JSONDecoder().decode(JSONValue.self, from: response.body)
+        try stack.simulatorControl(path, body)
     }
 }
