@@ -22,9 +22,9 @@ enum KeyBindings {
         KeyBinding([.pageDown], .pageDown, "Move down one page", hint: "page down", footer: .hidden,
                    contexts: scrolling),
         KeyBinding([.character("g"), .home], .moveToTop, "Go to the top (the newest entry in the feed and the log)",
-                   hint: "top", footer: .hidden, contexts: lists.union([.stripeSettings])),
+                   hint: "top", footer: .hidden, contexts: scrolling),
         KeyBinding([.character("G"), .end], .moveToBottom, "Go to the bottom (loads further pages as it goes)",
-                   hint: "bottom", footer: .hidden, contexts: lists.union([.stripeSettings])),
+                   hint: "bottom", footer: .hidden, contexts: scrolling),
     ]
 
     private static let programActions: [KeyBinding] = [
