@@ -122,6 +122,9 @@ public enum PaymentAttributor {
                 + "and the conversion waits for the charge"
             return AttributionDecision(outcome: .ignored, detail: detail, payment: payment, subscription: subscription)
         }
+        if let reason = implausibleAmountReason(payment) {
+            return AttributionDecision(outcome: .ignored, detail: reason, payment: payment, subscription: subscription)
+        }
         let amount = payment.netAmount ?? 0
         guard amount > 0 else {
             let detail = "amount after tax is \(amount), so there is no commission; affiliate \(affiliateId) is recorded"
@@ -153,6 +156,20 @@ public enum PaymentAttributor {
         }
         decision.createdConversion = conversion
         return decision
+    }
+
+    /// Why a payment's money cannot be right, or nil when it can: a currency that is not
+    /// ISO 4217, or an amount above Stripe's eight-digit maximum.
+    private static func implausibleAmountReason(_ payment: PaymentRecord) -> String? {
+        if let currency = payment.currency, !currency.isISO4217 {
+            return "currency \(currency.rawValue) is not an ISO 4217 currency code, so no conversion was made; "
+                + "check the event's currency field"
+        }
+        if let amount = payment.netAmount, amount > CurrencyCode.maxStripeAmount {
+            return "amount \(amount) is above Stripe's maximum of \(CurrencyCode.maxStripeAmount) minor units, "
+                + "so no conversion was made"
+        }
+        return nil
     }
 
     private static func makeConversion(

@@ -71,7 +71,7 @@ struct ProgramInput {
 
     private static func parseCurrency(_ body: JSONBody) throws -> String {
         guard let text = try body.optionalString("currency", maxLength: 10) else { return "USD" }
-        guard let code = CurrencyCode(text) else {
+        guard let code = CurrencyCode(text), code.isISO4217 else {
             throw APIError.validation("currency must be a three-letter ISO 4217 code such as USD, got \"\(text)\"", field: "currency")
         }
         return code.rawValue

@@ -25,6 +25,10 @@ struct RequestDispatcher: Sendable {
             }
             response = try route(request)
         } catch let error as APIError {
+            logger.log(error.status >= 500 ? .error : .info, "request rejected", [
+                .requestID: requestID, .method: request.method, .path: request.path, .status: String(error.status),
+                .reason: error.code + ": " + error.message,
+            ])
             response = request.writer.error(error)
         } catch {
             logger.error("request failed", [
