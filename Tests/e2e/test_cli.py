@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import agentref_binary, follow_authorize_url  # noqa: E402
 
-COMMANDS = ["serve", "stripe-sim", "demo", "trigger", "programs", "stripe", "conversions", "completion"]
+COMMANDS = ["serve", "stripe-sim", "demo", "trigger", "programs", "stripe", "conversions", "config", "completion"]
 
 # Exit codes of Sources/AgentRefCommands/Output/ExitCode.swift.
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NETWORK = 0, 2, 3, 4, 5
@@ -294,6 +294,24 @@ def test_flags_override_environment_override_config_file(stack, tmp_path):
     assert flag_wins.returncode == EXIT_OK, flag_wins.stderr
 
 
+def test_config_shows_sources_and_only_last_four_of_key(stack, tmp_path):
+    config_home = tmp_path / "xdg"
+    (config_home / "agentref").mkdir(parents=True)
+    write_key_file(config_home / "agentref" / "key", stack.api_key, 0o600)
+    (config_home / "agentref" / "config.json").write_text(json.dumps({"apiUrl": stack.api_url, "keyFile": "key"}))
+    env = {"XDG_CONFIG_HOME": str(config_home), "AGENTREF_API_URL": "http://127.0.0.1:9/api/v1"}
+
+    result = run_cli(["config", "--json", "--api-url", stack.api_url], env)
+    settings = json.loads(result.stdout)
+
+    assert result.returncode == EXIT_OK, result.stderr
+    assert settings["apiUrl"] == {"value": stack.api_url, "source": "--api-url"}
+    assert settings["apiKey"]["value"].endswith(stack.api_key[-4:])
+    assert settings["apiKey"]["source"].endswith("agentref/key")
+    assert stack.api_key not in result.stdout
+    assert settings["configFile"]["value"] == str(config_home / "agentref" / "config.json")
+
+
 def test_key_never_appears_in_output_or_logs(stack, cli_env, tmp_path):
     program = first_program(cli_env)["id"]
     log_file = tmp_path / "cli.log"
@@ -305,6 +323,7 @@ def test_key_never_appears_in_output_or_logs(stack, cli_env, tmp_path):
         run_cli(["stripe", "connect", program, *logged], cli_env),
         run_cli(["stripe", "status", "prg_missing", *logged], cli_env),
         run_cli(["conversions", *logged], cli_env),
+        run_cli(["config"], cli_env),
         run_cli(["programs", *logged], {**cli_env, "AGENTREF_API_URL": "http://127.0.0.1:9/api/v1"}, timeout=120),
     ]
 
