@@ -97,11 +97,26 @@ final class IdempotencyTests: ServerTestCase {
 
         let second = try createProgram(key: "idem_restart", body: body)
 
-        XCTAssertEqual(second.body, first.body)
+        XCTAssertEqual(second.body, first.body, second.text)
         XCTAssertEqual(try programCount(named: "Once Only"), 1)
     }
 
     private func createProgramWithoutKey() throws -> String {
         try super.createProgram()
+    }
+}
+
+final class IdempotencyBodyOrderTests: ServerTestCase {
+    func testRepeatWithKeysInOtherOrderIsReplayed() throws {
+        let first = #"{"name":"Ordered","commissionType":"one_time","commissionPercent":10}"#
+        let second = #"{"commissionPercent":10,"name":"Ordered","commissionType":"one_time"}"#
+        let headers = ["Idempotency-Key": "idem_order", "Content-Type": "application/json"]
+
+        let created = try request("POST", "/api/v1/programs", body: Data(first.utf8), headers: headers)
+        let repeated = try request("POST", "/api/v1/programs", body: Data(second.utf8), headers: headers)
+
+        XCTAssertEqual(created.status, 201)
+        XCTAssertEqual(repeated.body, created.body, repeated.text)
+        XCTAssertEqual(repeated.header("Idempotent-Replayed"), "true")
     }
 }

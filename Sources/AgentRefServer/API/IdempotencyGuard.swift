@@ -38,7 +38,7 @@ struct IdempotencyGuard: Sendable {
             idempotencyKey: key,
             method: request.method,
             path: request.path,
-            bodyFingerprint: Self.fingerprint(request.body),
+            bodyFingerprint: Self.fingerprint(Self.canonicalBody(request.body)),
             response: nil,
             createdAt: now
         )
@@ -129,6 +129,15 @@ struct IdempotencyGuard: Sendable {
 
     private static func conflict(_ message: String) -> APIError {
         APIError.conflict(message, details: .object(["field": .string(header)]))
+    }
+
+    /// Re-encodes a JSON body with sorted keys, so a repeat whose keys come in another order
+    /// counts as the same request; any other body stays as it is.
+    private static func canonicalBody(_ body: Data) -> Data {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body) else { return body }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)) ?? body
     }
 
     /// Computes a keyed SHA-256 of `data`, so the store keeps neither API keys nor bodies.
