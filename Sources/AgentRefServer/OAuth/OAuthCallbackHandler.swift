@@ -42,6 +42,7 @@ struct OAuthCallbackHandler {
             return denial(program, error: error, description: request.query("error_description"))
         }
         guard let code = request.query("code"), !code.isEmpty else {
+            logger.warning("oauth callback without code", [.programID: program.id, .requestID: request.requestID])
             throw CallbackPage.failure(400, "BAD_REQUEST", title: "Stripe connection failed",
                 message: "The callback has no authorization code, so nothing changed; open the authorization "
                     + "link again, or start the connection again from the dashboard.")

@@ -24,7 +24,11 @@ final class StripeAccessMonitor: Sendable {
     private var logger: Logger { context.logger }
 
     func start() {
-        guard interval > 0 else { return }
+        guard interval > 0 else {
+            logger.info("stripe access checks off")
+            return
+        }
+        logger.info("stripe access checks started", [.delay: String(Int(interval * 1000))])
         let interval = interval
         loop.start { [weak self] in
             self?.checkAll()
