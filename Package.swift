@@ -59,9 +59,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentRefServerTests",
-            dependencies: ["AgentRefServer", "StripeSimulator", "ServiceKit", "AgentRefDomain"]
+            dependencies: ["AgentRefServer", "StripeSimulator", "ServiceKit", "AgentRefDomain", "AgentRefLog"],
+            exclude: ["Fixtures"]
         ),
-        .testTarget(name: "AgentRefCommandsTests", dependencies: ["AgentRefCommands"]),
+        .testTarget(name: "AgentRefCommandsTests", dependencies: ["AgentRefCommands", "StripeSimulator"]),
         .testTarget(
             name: "StripeSimulatorTests",
             dependencies: ["StripeSimulator", "ServiceKit", "AgentRefDomain"]

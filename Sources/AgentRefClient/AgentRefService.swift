@@ -31,6 +31,12 @@ public protocol AgentRefService: Sendable {
     /// hosted service).
     func stripeConnection(programID: String) async throws -> StripeConnection
 
+    /// Fetches one page of the Stripe events the server received for the program, newest
+    /// first, with the counts of deliveries rejected for their signature. The route
+    /// `GET /programs/{id}/stripe/events` is an extension of this project's server, so the
+    /// hosted service returns NOT_FOUND.
+    func stripeEventLog(programID: String, cursor: String?, limit: Int) async throws -> StripeEventLog
+
     /// One page of conversions, newest first; `programID` nil means every program.
     func conversions(programID: String?, cursor: String?, limit: Int) async throws -> Page<Conversion>
 
@@ -59,4 +65,7 @@ public enum FeedConnectionState: Sendable, Equatable {
     case polling(intervalSeconds: Double)
     /// The last attempt failed; the client retries after `retryInSeconds`.
     case disconnected(message: String, retryInSeconds: Double)
+    /// The server rejected the API key (401 or 403). The client still retries after
+    /// `retryInSeconds`, in case the key is fixed on the server, but a script should stop.
+    case rejected(message: String, retryInSeconds: Double)
 }

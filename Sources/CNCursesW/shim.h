@@ -30,25 +30,14 @@ static inline void agentref_set_escdelay(int ms) { set_escdelay(ms); }
 extern int wcwidth(wchar_t c);
 static inline int agentref_wcwidth(wchar_t c) { return wcwidth(c); }
 
-// Mouse wheel masks are function-like macros, which do not import.
+// Mouse button masks are function-like macros, which do not import.
+static inline mmask_t agentref_button1_press_mask(void) { return BUTTON1_PRESSED; }
 static inline mmask_t agentref_wheel_up_mask(void) { return BUTTON4_PRESSED; }
 #ifdef BUTTON5_PRESSED
 static inline mmask_t agentref_wheel_down_mask(void) { return BUTTON5_PRESSED; }
 #else
 static inline mmask_t agentref_wheel_down_mask(void) { return 0; }
-
-/// Reads the window size of the terminal on `fd` from the kernel; returns 0 on success.
-/// ioctl is variadic, so Swift cannot call it directly.
-static inline int agentref_terminal_size(int fd, int *rows, int *columns) {
-    struct winsize size;
-    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) { return -1; }
-    *rows = size.ws_row;
-    *columns = size.ws_col;
-    return 0;
-}
-
 #endif
-
 
 /// Reads the window size of the terminal on `fd` from the kernel; returns 0 on success.
 /// ioctl is variadic, so Swift cannot call it directly.

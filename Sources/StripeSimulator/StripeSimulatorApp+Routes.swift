@@ -16,6 +16,8 @@ extension StripeSimulatorApp {
         let trigger = TriggerHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
         let events = EventHandlers(deliverer: deliverer, logger: logger)
         let revocation = RevocationHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
+        let customers = CustomerHandlers(store: store, authenticator: authenticator)
+        let replay = ReplayHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
 
         var router = Router()
         router.add("GET", "/oauth/authorize", authorize.showPage)
@@ -29,11 +31,13 @@ extension StripeSimulatorApp {
         router.add("GET", "/v1/webhook_endpoints/:id", endpoints.retrieve)
         router.add("POST", "/v1/webhook_endpoints/:id", endpoints.update)
         router.add("DELETE", "/v1/webhook_endpoints/:id", endpoints.delete)
+        router.add("GET", "/v1/customers/:id", customers.retrieve)
 
         router.add("GET", "/_sim/accounts", control.accounts)
         router.add("POST", "/_sim/accounts/:account/revoke", revocation.revoke)
         router.add("GET", "/_sim/scenarios", control.scenarios)
         router.add("POST", "/_sim/trigger", trigger.trigger)
+        router.add("POST", "/_sim/replay", replay.replay)
         router.add("POST", "/_sim/events", events.send)
         router.add("POST", "/_sim/events/:id/resend", events.resend)
         router.add("GET", "/_sim/deliveries", control.deliveries)

@@ -50,6 +50,20 @@ final class PaginationTests: ServerTestCase {
         XCTAssertEqual(response.json.value(at: "meta.hasMore")?.boolValue, false)
     }
 
+    func testPagePastTheEndEchoesRequestedPage() throws {
+        _ = try createPrograms(5)
+
+        let beyond = try get("/api/v1/programs?page=100&pageSize=3")
+        let secondOfOne = try get("/api/v1/programs?page=2")
+
+        XCTAssertEqual(ids(beyond), [])
+        XCTAssertEqual(beyond.json.value(at: "meta.page")?.int64Value, 100)
+        XCTAssertEqual(beyond.json.value(at: "meta.hasMore")?.boolValue, false)
+        XCTAssertEqual(beyond.json.value(at: "meta.total")?.int64Value, 5)
+        XCTAssertEqual(secondOfOne.json.value(at: "meta.page")?.int64Value, 2)
+        XCTAssertEqual(ids(secondOfOne), [])
+    }
+
     func testDefaultPageSizeIs20() throws {
         let response = try get("/api/v1/programs")
 

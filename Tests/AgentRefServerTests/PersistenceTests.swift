@@ -51,4 +51,28 @@ final class PersistenceTests: ServerTestCase {
         XCTAssertTrue(affiliateNames.contains { $0.contains("\u{1B}[") })
         XCTAssertTrue(affiliateNames.contains { $0.contains("\u{07}") })
     }
+
+    func testGeneratedProgramsArePagedAndSeededOnce() throws {
+        configure = { $0.generatedProgramCount = 120 }
+        try restartServer()
+        try restartServer()
+
+        let first = try get("/api/v1/programs?limit=50")
+        let names = first.json["data"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+        XCTAssertEqual(first.json.value(at: "meta.total")?.int64Value, 120)
+        XCTAssertEqual(first.json.value(at: "meta.hasMore")?.boolValue, true)
+        XCTAssertEqual(names.count, 50)
+        XCTAssertEqual(names.first, "Generated Program 120", "newest first")
+        XCTAssertEqual(Set(names).count, 50)
+    }
+}
+
+final class StoreFilePermissionTests: ServerTestCase {
+    func testDatabaseFileIsReadableByOwnerOnly() throws {
+        let path = dataDirectory.appendingPathComponent("agentref.sqlite").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+
+        XCTAssertEqual(mode & 0o077, 0, "mode is \(String(mode, radix: 8))")
+    }
 }

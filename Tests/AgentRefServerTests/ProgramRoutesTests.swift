@@ -108,3 +108,14 @@ final class ProgramRoutesTests: ServerTestCase {
         XCTAssertTrue(response.errorMessage.contains("partially_refunded"), response.errorMessage)
     }
 }
+
+final class HostileTextStorageTests: ServerTestCase {
+    func testNameWithNulAndEscapesIsStoredWhole() throws {
+        let name = "Nul\u{0}After \u{1B}[31mred\u{1B}[0m \u{202E}txt 🇯🇵"
+        let id = try createProgram(name: name)
+
+        let stored = try get("/api/v1/programs/\(id)").json.value(at: "data.name")?.stringValue
+
+        XCTAssertEqual(stored, name)
+    }
+}

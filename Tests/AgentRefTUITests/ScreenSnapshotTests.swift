@@ -54,6 +54,16 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(harness.lines, named: "stripe-settings-no-events-80x24")
     }
 
+    func testStripeSettingsScrolledToEnd() {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        harness.press(.enter)
+        harness.send(.stripeConnectionLoaded(Fixtures.connectedDetail()))
+        harness.send(.stripeEventsLoaded(programID: "prg_northwind", Fixtures.eventLog(rejected: ["mismatch": 2]),
+                                         replacing: true))
+        harness.press(.character("G"))
+        assertSnapshot(harness.lines, named: "stripe-settings-scrolled-80x24")
+    }
+
     func testStripeSettingsRevoked() {
         var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
         harness.press(.down, .down, .enter)
@@ -137,6 +147,65 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(harness.lines, named: "offline-80x24")
     }
 
+    func testProgramsSortedByRevenue() {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        for _ in 0..<5 { harness.press(.character("o")) }
+        assertSnapshot(harness.lines, named: "programs-sorted-revenue-80x24")
+    }
+
+    func testStripeEventsLogAtEachSize() {
+        for (width, height) in Self.sizes {
+            let harness = stripeEventsLog(TerminalSize(width: width, height: height))
+            assertSnapshot(harness.lines, named: "stripe-events-\(width)x\(height)")
+        }
+    }
+
+    func testStripeEventsLogWithRejectedDeliveries() {
+        let harness = stripeEventsLog(TerminalSize(width: 80, height: 24), rejected: ["mismatch": 3, "stale": 1])
+        assertSnapshot(harness.lines, named: "stripe-events-rejected-80x24")
+    }
+
+    func testStripeEventsLogEmpty() {
+        let harness = stripeEventsLog(TerminalSize(width: 80, height: 24), events: [])
+        assertSnapshot(harness.lines, named: "stripe-events-empty-80x24")
+    }
+
+    func testFeedFilteredByType() {
+        var harness = feedWithEntries(TerminalSize(width: 80, height: 24))
+        harness.press(.character("/"))
+        harness.type("type:refund")
+        assertSnapshot(harness.lines, named: "feed-filter-80x24")
+    }
+
+    func testFeedRateSparkline() {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("f"))
+        harness.send(.feedUpdated(.connection(.streaming), generation: 1))
+        let minutesAgo: [Double] = [14, 12, 12, 9, 7, 7, 7, 7, 4, 2, 2, 1, 0.2]
+        for (index, minutes) in minutesAgo.enumerated() {
+            let conversion = Fixtures.conversion("cnv_\(index)", affiliate: index.isMultiple(of: 2) ? "jane20" : "sam",
+                                                 amount: 2_900, commission: 580)
+            let entry = Fixtures.created(Int64(index + 1), conversion, secondsAfterNow: -minutes * 60)
+            harness.send(.feedUpdated(.entry(entry), generation: 1))
+        }
+        assertSnapshot(harness.lines, named: "feed-rate-80x24")
+    }
+
+    func testHelpWithMouseOn() {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 120, height: 40))
+        harness.state.isMouseEnabled = true
+        harness.press(.character("?"), .pageDown, .pageDown, .pageDown)
+        assertSnapshot(harness.lines, named: "help-mouse-end-120x40")
+    }
+
+    func testTinyTerminalOnEveryScreen() {
+        var harness = stripeEventsLog(TerminalSize(width: 120, height: 40))
+        harness.resize(30, 8)
+        assertSnapshot(harness.lines, named: "too-small-30x8")
+        harness.resize(40, 10)
+        assertSnapshot(harness.lines, named: "stripe-events-40x10")
+    }
+
     // MARK: States
 
     private func connectWaiting(_ size: TerminalSize) -> ReducerHarness {
@@ -146,6 +215,18 @@ final class ScreenSnapshotTests: XCTestCase {
                                          authUrl: FakeAgentRefService(programs: []).authURL,
                                          message: "Open the authUrl in a browser to connect Stripe.")
         harness.send(.connectStripeFinished(result))
+        return harness
+    }
+
+    private func stripeEventsLog(_ size: TerminalSize, events: [StripeEventRecord] = Fixtures.events,
+                                 rejected: [String: Int] = [:]) -> ReducerHarness {
+        var harness = ReducerHarness.withPrograms(size: size)
+        harness.press(.character("s"))
+        harness.send(.stripeConnectionLoaded(Fixtures.connectedDetail()))
+        harness.press(.character("e"))
+        harness.send(.stripeEventsLoaded(programID: "prg_northwind", Fixtures.eventLog(events, rejected: rejected),
+                                         replacing: true))
+        harness.press(.down, .down, .down, .down)
         return harness
     }
 

@@ -9,31 +9,13 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import agentref_binary, follow_authorize_url, wait_until  # noqa: E402
+from operator_steps import pay  # noqa: E402
 from tmux import TmuxSession  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def dashboard(stack, tmp_path):
-    session = TmuxSession(
-        "flow",
-        [agentref_binary(), "--log-file", str(tmp_path / "dashboard.log")],
-        {
-            "AGENTREF_API_URL": stack.api_url,
-            "AGENTREF_API_KEY": stack.api_key,
-            "AGENTREF_THEMES_DIR": str(ROOT / "themes"),
-            "LANG": "C.UTF-8",
-            "HOME": str(tmp_path),
-        },
-    )
-    yield session
-    session.close()
 
 
 def selected_program(screen: str, programs: list[dict]) -> dict:
@@ -84,27 +66,13 @@ def test_connect_and_watch_conversion_arrive(stack, dashboard):
     connected = stack.api("GET", f"/programs/{program['id']}/stripe")["data"]
     assert connected["stripeAccountId"] in screen
 
-    affiliate = stack.api("GET", f"/programs/{program['id']}/affiliates")["data"][0]
-    click = stack.api("POST", "/clicks", {"programId": program["id"], "affiliateCode": affiliate["code"]})
     dashboard.send("Escape")
     dashboard.send("f")
     dashboard.wait_for("Live feed")
 
-    result = stack.simulator_call(
-        "POST",
-        "/_sim/trigger",
-        {
-            "scenario": "checkout-payment",
-            "account": connected["stripeAccountId"],
-            "cid": click["data"]["cid"],
-            "amount": 4900,
-            "currency": program["currency"].lower(),
-        },
-    )
-    assert all(event["delivered"] for event in result["events"]), result
-
-    screen = dashboard.wait_for(affiliate["code"], timeout=5)
-    row = next(line for line in screen.splitlines() if affiliate["code"] in line)
+    affiliate, _ = pay(stack, program, connected)
+    screen = dashboard.wait_for(affiliate, timeout=5)
+    row = next(line for line in screen.splitlines() if affiliate in line)
     assert "checkout.session.completed" in row or "charge.succeeded" in row
     assert re.search(r"\b\d\d:\d\d:\d\d\b", row), row
     assert program["currency"] in row

@@ -43,6 +43,17 @@ class TmuxSession:
         self._tmux("send-keys", "-t", self.name, "-l", text)
         time.sleep(pause)
 
+    def click(self, x: int, y: int, button: int = 0) -> None:
+        """Sends a mouse press at column `x`, row `y` (from 0) in the X10 encoding that
+        tmux-256color's terminfo names (`kmous=\\E[M`), then the release of a button press.
+        Button 0 is the left one, 64 and 65 are the wheel turning up and down."""
+        position = chr(33 + x) + chr(33 + y)
+        self.send_text("\x1b[M" + chr(32 + button) + position, pause=0.05)
+        if button < 64:
+            self.send_text("\x1b[M" + chr(32 + 3) + position)
+        else:
+            time.sleep(0.25)
+
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
 

@@ -51,7 +51,19 @@ extension AgentRefHTTPClient {
     /// Stripe events received for the program, newest first.
     public func stripeEvents(programID: String, at position: ListPosition = .first(limit: 20)) async throws
         -> Page<StripeEventRecord> {
-        try await fetchPage(APIRequest(.get, ["programs", programID, "stripe", "events"], query: position.queryItems))
+        try await stripeEventLog(programID: programID, at: position).events
+    }
+
+    public func stripeEventLog(programID: String, cursor: String?, limit: Int) async throws -> StripeEventLog {
+        try await stripeEventLog(programID: programID, at: .cursor(cursor, limit: limit))
+    }
+
+    /// `GET /programs/{id}/stripe/events` at a cursor or page number, with the counts of
+    /// rejected deliveries from `meta.rejectedSignatures`.
+    public func stripeEventLog(programID: String, at position: ListPosition) async throws -> StripeEventLog {
+        let request = APIRequest(.get, ["programs", programID, "stripe", "events"], query: position.queryItems)
+        let (page, meta) = try await fetchPageWithMeta(request, of: StripeEventRecord.self)
+        return StripeEventLog(events: page, rejectedSignatures: meta?.rejectedSignatures ?? [:])
     }
 
     /// Builds the detail that a program's own fields imply: connected with its account when

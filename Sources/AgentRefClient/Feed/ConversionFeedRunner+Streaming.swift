@@ -49,9 +49,7 @@ extension ConversionFeedRunner {
         var wasOpen = false
 
         do {
-            for try await chunk in EventStreamConnection.open(
-                request.urlRequest, idleTimeout: options.idleTimeout, mapFailure: request.mapFailure
-            ) {
+            for try await chunk in openStream(request) {
                 switch chunk {
                 case .opened:
                     wasOpen = true
@@ -74,6 +72,19 @@ extension ConversionFeedRunner {
             message: "The server closed the live conversion stream."
         )
         return .ended(closed, wasOpen: wasOpen)
+    }
+
+    /// Opens the stream over a plain socket for `http://` servers, where URLSession would
+    /// busy-poll while the stream is idle, and over URLSession for `https://`.
+    private func openStream(
+        _ request: (urlRequest: URLRequest, mapFailure: EventStreamConnection.FailureMapper)
+    ) -> AsyncThrowingStream<EventStreamConnection.Chunk, Error> {
+        if request.urlRequest.url?.scheme?.lowercased() == "http" {
+            return SocketEventStream.open(request.urlRequest, idleTimeout: options.idleTimeout, mapFailure: request.mapFailure)
+        }
+        // NOTE: URLSession on Linux keeps a core busy while an https stream is idle; the
+        // hosted service has no stream route, so in practice https feeds poll instead.
+        return EventStreamConnection.open(request.urlRequest, idleTimeout: options.idleTimeout, mapFailure: request.mapFailure)
     }
 
     private func outcome(of error: Error, wasOpen: Bool) async -> StreamOutcome {

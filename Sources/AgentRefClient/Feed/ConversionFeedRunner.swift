@@ -111,7 +111,10 @@ actor ConversionFeedRunner {
         details[.attempt] = String(consecutiveFailures)
         logger.warning("feed connection failed, retrying", details)
 
-        publish(.disconnected(message: error.message, retryInSeconds: wait))
+        let isRejected = error.code == AgentRefClientError.unauthorizedCode || error.code == AgentRefClientError.forbiddenCode
+        publish(isRejected
+            ? .rejected(message: error.message, retryInSeconds: wait)
+            : .disconnected(message: error.message, retryInSeconds: wait))
         return await sleep(seconds: wait)
     }
 

@@ -21,11 +21,18 @@ extension AgentRefHTTPClient {
     /// `page` 1, and `hasMore` true only when there is a `nextCursor`.
     func fetchPage<Item: Decodable & Sendable>(_ request: APIRequest, of type: Item.Type = Item.self) async throws
         -> Page<Item> {
+        try await fetchPageWithMeta(request, of: type).page
+    }
+
+    /// Sends a list request and returns the page together with the whole `meta`, for
+    /// lists whose `meta` carries more than paging fields.
+    func fetchPageWithMeta<Item: Decodable & Sendable>(_ request: APIRequest, of type: Item.Type = Item.self)
+        async throws -> (page: Page<Item>, meta: ResponseMeta?) {
         let envelope = try await fetchEnvelope(request, as: [Item].self)
         let meta = envelope.meta
         let items = envelope.data
 
-        return Page(
+        let page = Page(
             items: items,
             total: meta?.total ?? items.count,
             page: meta?.page ?? 1,
@@ -33,6 +40,7 @@ extension AgentRefHTTPClient {
             hasMore: meta?.hasMore ?? (meta?.nextCursor != nil),
             nextCursor: meta?.nextCursor
         )
+        return (page, meta)
     }
 
     private func fetchEnvelope<Payload: Decodable>(_ request: APIRequest, as type: Payload.Type) async throws

@@ -9,6 +9,8 @@ struct ResponseMeta: Decodable, Sendable {
     var pageSize: Int?
     var hasMore: Bool?
     var nextCursor: String?
+    /// Rejected webhook deliveries by reason; only `GET /programs/{id}/stripe/events` sends it.
+    var rejectedSignatures: [String: Int]?
 }
 
 /// `{"data": …, "meta": {…}}`, the shape of every successful response.

@@ -42,11 +42,19 @@ struct ConversionsCommand {
 
     /// Prints feed entries until the process is interrupted; connection changes go to
     /// standard error so standard output stays one entry per line.
+    /// An API key the server rejects ends the command with the authentication exit code,
+    /// because retrying cannot help a script.
     private func follow(client: AgentRefHTTPClient, programID: String?, backlog: Int) -> Int32 {
         let asJSON = parsed.flag("json")
         let done = DispatchSemaphore(value: 0)
+        let exitCode = ExitCodeBox()
         Task {
             for await update in client.conversionFeed(programID: programID, backlog: backlog) {
+                if case .connection(.rejected(let message, _)) = update {
+                    Terminal.printError(message)
+                    exitCode.set(ExitCode.authentication)
+                    break
+                }
                 switch update {
                 case .entry(let entry):
                     if asJSON {
@@ -62,6 +70,15 @@ struct ConversionsCommand {
             done.signal()
         }
         done.wait()
-        return ExitCode.success
+        return exitCode.value
     }
+}
+
+/// The exit code a feed task decides, read by the waiting thread.
+private final class ExitCodeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var code = ExitCode.success
+
+    func set(_ newCode: Int32) { lock.withLock { code = newCode } }
+    var value: Int32 { lock.withLock { code } }
 }

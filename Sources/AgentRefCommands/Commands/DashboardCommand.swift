@@ -12,7 +12,7 @@ struct DashboardCommand {
             OptionSpec("theme", value: "NAME", help: "default, light, high-contrast or monochrome, or a theme file (default $AGENTREF_THEME)."),
             OptionSpec("program", value: "ID", help: "Open this program's Program Settings > Stripe at start."),
             OptionSpec("feed", help: "Open the live conversion feed at start."),
-            OptionSpec("mouse", help: "Scroll with the mouse wheel (stops the terminal's own text selection)."),
+            OptionSpec("mouse", help: "Click rows and key hints, scroll with the wheel; hold Shift to select text."),
             OptionSpec("log-file", value: "PATH", help: "Write logs to PATH (default $XDG_STATE_HOME/agentref/dashboard.log)."),
             OptionSpec("log-level", value: "LEVEL", help: "debug, info, warning or error (default info)."),
             OptionSpec("version", help: "Print the version and exit."),

@@ -59,7 +59,7 @@ enum DashboardEnvironment {
         return AgentRefHTTPClient(baseURL: configuration.baseURL, apiKey: key, options: options, logger: logger)
     }
 
-    /// The blocking API calls the demo traffic and `trigger --program` use.
+    /// Returns the blocking API calls that the demo traffic and `trigger --program` make.
     static func apiCalls(command: String) throws -> AgentRefAPICalls {
         let configuration = try ClientConfiguration.resolve()
         guard let key = configuration.apiKey else {

@@ -18,6 +18,7 @@ struct DemoCommand {
             OptionSpec("port", value: "PORT", help: "Server port; 0 picks a free one (default 0)."),
             OptionSpec("sim-port", value: "PORT", help: "Stripe simulator port; 0 picks a free one (default 0)."),
             OptionSpec("theme", value: "NAME", help: "Dashboard theme: default, light, high-contrast or monochrome."),
+            OptionSpec("mouse", help: "Click rows and key hints, scroll with the wheel; hold Shift to select text."),
             OptionSpec("no-traffic", help: "Do not simulate payments; send them with 'agentref trigger'."),
             OptionSpec("no-dashboard", help: "Start everything and print the URLs, without the dashboard (stop with Ctrl-C)."),
         ],
@@ -43,9 +44,8 @@ struct DemoCommand {
         let server = try startServer(dataDirectory: dataDirectory, key: key, stripeURL: simulator.url, logger: logger.scoped("server"))
         defer { server.app.stop() }
 
-        let apiURL = server.url.appendingPathComponent("api/v1")
         let traffic = DemoTraffic(
-            server: AgentRefAPICalls(apiBaseURL: apiURL, key: key),
+            server: AgentRefAPICalls(apiBaseURL: server.url.appendingPathComponent("api/v1"), key: key),
             simulator: SimulatorControlClient(baseURL: simulator.url),
             logger: logger.scoped("traffic")
         )
@@ -53,14 +53,17 @@ struct DemoCommand {
         defer { traffic.stop() }
 
         logger.info("demo started", [.url: server.url.absoluteString, .dataDirectory: dataDirectory.path])
-        let status = try runFrontEnd(apiURL: apiURL, key: key, simulatorURL: simulator.url, logger: logger)
+        let status = try runFrontEnd(
+            serverURL: server.url, key: key, simulatorURL: simulator.url, logger: logger, logDirectory: logs
+        )
         Terminal.print("demo stopped; data and logs are in \(dataDirectory.path)")
         return status
     }
 
-    private func runFrontEnd(apiURL: URL, key: APIKey, simulatorURL: URL, logger: Logger) throws -> Int32 {
+    private func runFrontEnd(serverURL: URL, key: APIKey, simulatorURL: URL, logger: Logger, logDirectory: URL) throws -> Int32 {
+        let apiURL = serverURL.appendingPathComponent("api/v1")
         if parsed.flag("no-dashboard") {
-            Terminal.print("agentref server listening on \(apiURL.deletingLastPathComponent().deletingLastPathComponent().absoluteString)")
+            Terminal.print("agentref server listening on \(serverURL.absoluteString)")
             Terminal.print("stripe simulator listening on \(simulatorURL.absoluteString)")
             Terminal.print("AGENTREF_API_URL=\(apiURL.absoluteString)")
             Terminal.print("AGENTREF_API_KEY=\(key.secret)")
@@ -71,8 +74,11 @@ struct DemoCommand {
         var options = ClientOptions()
         options.rateLimit = nil
         let client = AgentRefHTTPClient(baseURL: apiURL, apiKey: key, options: options, logger: logger.scoped("client"))
+        let redirect = try StandardErrorRedirect(toFileAtPath: logDirectory.appendingPathComponent("stderr.log").path)
+        defer { redirect.restore() }
         var dashboard = DashboardOptions(log: logger.scoped("dashboard"))
         dashboard.themeName = parsed.value("theme") ?? ProcessInfo.processInfo.environment["AGENTREF_THEME"]
+        dashboard.enablesMouse = parsed.flag("mouse")
         return try runDashboard(service: client, options: dashboard)
     }
 

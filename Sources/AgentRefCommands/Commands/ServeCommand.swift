@@ -12,6 +12,8 @@ struct ServeCommand {
             OptionSpec("port", value: "PORT", help: "TCP port to listen on; 0 picks a free one (default 8420)."),
             OptionSpec("data-dir", value: "DIR", help: "Folder for agentref.sqlite (default ./agentref-data)."),
             OptionSpec("demo-data", help: "Add sample programs and affiliates, all disconnected from Stripe."),
+            OptionSpec("demo-programs", value: "N",
+                       help: "Also add N generated programs (0 to 10000), for trying paging."),
             OptionSpec("stripe-url", value: "URL", help: "Base URL of the Stripe simulator, used for both Stripe hosts."),
             OptionSpec("public-url", value: "URL", help: "URL Stripe uses to reach this server (default http://127.0.0.1:PORT)."),
             OptionSpec("stripe-check-interval", value: "SECONDS", help: """
@@ -80,6 +82,9 @@ struct ServeCommand {
             configuration.publicBaseURL = try URLOption.parse(publicURL, option: "public-url", command: "serve")
         }
         configuration.seedDemoData = parsed.flag("demo-data")
+        configuration.generatedProgramCount = try parsed.integer(
+            "demo-programs", default: 0, in: 0...10_000, command: "serve"
+        )
         configuration.stripeAccessCheckInterval = TimeInterval(
             try parsed.integer("stripe-check-interval", default: 300, in: 0...86_400, command: "serve")
         )

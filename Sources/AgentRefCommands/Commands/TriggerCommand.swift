@@ -2,38 +2,61 @@ import AgentRefDomain
 import Foundation
 import StripeSimulator
 
-/// `agentref trigger SCENARIO`: has the Stripe simulator send a scenario's events.
+/// `agentref trigger SCENARIO`: has the Stripe simulator send a scenario's events, either a
+/// built-in scenario or an attribution fixture replayed from the fixture folder.
 struct TriggerCommand {
     static let spec = CommandSpec(
         name: "trigger",
-        summary: "Send the Stripe events of a payment scenario from the simulator.",
-        arguments: [ArgumentSpec("SCENARIO", help: "One of the scenarios listed below.")],
+        summary: "Send the Stripe events of a payment scenario or attribution fixture from the simulator.",
+        arguments: [ArgumentSpec("SCENARIO", help: "A scenario or fixture listed below.")],
         options: [
             OptionSpec("sim-url", value: "URL", help: "Stripe simulator URL (default $STRIPE_SIM_URL or http://127.0.0.1:12111)."),
             OptionSpec("account", value: "ACCOUNT", help: "Stripe account id (default: the simulator's first account)."),
             OptionSpec("cid", value: "CID", help: "Click id to put in agentref_cid; see --program and --affiliate."),
-            OptionSpec("program", value: "ID", help: "With --affiliate: record a click on the AgentRef server and use its cid."),
+            OptionSpec("program", value: "ID", help: "Program to record clicks for on the AgentRef server: "
+                + "the --affiliate click of a scenario, or every click of a fixture."),
             OptionSpec("affiliate", value: "CODE", help: "Affiliate code for the click (with --program)."),
             OptionSpec("amount", value: "MINOR_UNITS", help: "Amount in the currency's minor unit, e.g. 2900 for USD 29.00."),
             OptionSpec("currency", value: "CODE", help: "Three-letter currency code such as usd, jpy or kwd."),
             OptionSpec("charge", value: "CHARGE_ID", help: "Charge to refund (refund; default: the latest charge)."),
             OptionSpec("subscription", value: "SUB_ID", help: "Subscription to renew or cancel (default: the latest)."),
+            OptionSpec("fixtures", value: "DIR", help: "Folder of attribution fixtures (default $AGENTREF_FIXTURES, "
+                + "else \(FixtureCatalog.repositoryPath) in the current or the binary's checkout)."),
             OptionSpec("json", help: "Print the simulator's response as JSON."),
         ],
         discussion: "Scenarios:\n" + SimulatorScenario.allCases.map { "  \($0.rawValue)\n      \($0.summary)" }
             .joined(separator: "\n")
-            + "\n\nExample:\n  agentref trigger checkout-subscription --program prg_123 --affiliate jane20 --amount 4900"
+            + "\n\nExamples:"
+            + "\n  agentref trigger checkout-subscription --program prg_123 --affiliate jane20 --amount 4900"
+            + "\n  agentref trigger refund-partial-twice --program prg_123",
+        dynamicHelp: { FixtureHelp.text(directory: FixtureCatalog.locateDirectory()) }
     )
 
     let parsed: ParsedArguments
 
     func run() throws -> Int32 {
-        let scenario = try scenarioArgument()
         let environment = ProcessInfo.processInfo.environment
         let simulatorURL = try URLOption.parse(
             parsed.value("sim-url") ?? environment["STRIPE_SIM_URL"] ?? "http://127.0.0.1:12111",
             option: "sim-url", command: "trigger"
         )
+        let simulator = SimulatorControlClient(baseURL: simulatorURL)
+        guard let scenario = SimulatorScenario(rawValue: parsed.positionals[0]) else {
+            let (catalog, fixture) = try fixtureArgument()
+            return try FixtureReplay(
+                fixture: fixture, file: catalog.fileURL(of: fixture.name), parsed: parsed, simulator: simulator
+            ).run()
+        }
+        return try run(scenario, simulator: simulator)
+    }
+
+    private func run(_ scenario: SimulatorScenario, simulator: SimulatorControlClient) throws -> Int32 {
+        if let fixtures = parsed.value("fixtures") {
+            throw UsageError(
+                "--fixtures \(fixtures) applies to fixture replays, not to scenario \(scenario.rawValue)",
+                command: "trigger"
+            )
+        }
         var trigger = SimulatorControlClient.Trigger(scenario: scenario.rawValue)
         trigger.account = parsed.value("account")
         trigger.cid = try clickID()
@@ -42,7 +65,7 @@ struct TriggerCommand {
         if let charge = parsed.value("charge") { trigger.target["charge"] = charge }
         if let subscription = parsed.value("subscription") { trigger.target["subscription"] = subscription }
 
-        let result = try SimulatorControlClient(baseURL: simulatorURL).trigger(trigger)
+        let result = try simulator.trigger(trigger)
         if parsed.flag("json") {
             let data = try JSONEncoder.pretty.encode(result.raw)
             Terminal.print(String(decoding: data, as: UTF8.self))
@@ -52,13 +75,32 @@ struct TriggerCommand {
         return result.events.allSatisfy(\.delivered) ? ExitCode.success : ExitCode.failure
     }
 
-    private func scenarioArgument() throws -> SimulatorScenario {
+    /// Finds the fixture the SCENARIO argument names, in `--fixtures` or the default folder.
+    private func fixtureArgument() throws -> (FixtureCatalog, AttributionFixture) {
         let name = parsed.positionals[0]
-        guard let scenario = SimulatorScenario(rawValue: name) else {
-            let names = SimulatorScenario.allCases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError("unknown scenario \"\(name)\"; use one of \(names)", command: "trigger")
+        let scenarios = SimulatorScenario.allCases.map(\.rawValue).joined(separator: ", ")
+        let directory = parsed.value("fixtures").map { URL(fileURLWithPath: $0) } ?? FixtureCatalog.locateDirectory()
+        guard let directory else {
+            throw UsageError(
+                "unknown scenario \"\(name)\"; use one of \(scenarios), or a fixture name with --fixtures DIR "
+                    + "(no fixture folder was found)",
+                command: "trigger"
+            )
         }
-        return scenario
+
+        let catalog: FixtureCatalog
+        do {
+            catalog = try FixtureCatalog(directory: directory)
+        } catch let error as FixtureError {
+            throw UsageError(error.message, command: "trigger")
+        }
+        guard let fixture = catalog.fixture(named: name) else {
+            throw UsageError(
+                "unknown scenario \"\(name)\"; use one of \(scenarios), or a fixture of \(directory.path)",
+                command: "trigger"
+            )
+        }
+        return (catalog, fixture)
     }
 
     private func amount() throws -> Int64? {

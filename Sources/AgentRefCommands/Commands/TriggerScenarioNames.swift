@@ -1,8 +1,11 @@
 import StripeSimulator
 
-/// Scenario names for completion and help.
+/// Scenario and replayable fixture names for completion.
 enum TriggerScenarioNames {
     static var all: String {
-        SimulatorScenario.allCases.map(\.rawValue).joined(separator: " ")
+        let fixtures = FixtureCatalog.locateDirectory()
+            .flatMap { try? FixtureCatalog(directory: $0) }?
+            .fixtures.filter(\.isReplayable).map(\.name) ?? []
+        return (SimulatorScenario.allCases.map(\.rawValue) + fixtures).joined(separator: " ")
     }
 }

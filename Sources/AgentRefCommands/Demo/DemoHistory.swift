@@ -11,7 +11,7 @@ enum DemoAction: Equatable {
     case cancel(subscription: String)
 }
 
-/// What the simulated customers bought so far, per program, so later steps can renew,
+/// Purchases of the simulated customers so far, per program, so later steps can renew,
 /// refund or cancel something real.
 struct DemoHistory {
     private struct Purchases {

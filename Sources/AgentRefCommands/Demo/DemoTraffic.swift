@@ -7,9 +7,9 @@ import ServiceKit
 /// referral clicks on the AgentRef server and has the Stripe simulator send the payment
 /// events that follow, so conversions arrive on the live feed.
 ///
-/// Every few seconds it picks one connected program and one of: a Checkout subscription,
-/// a one-time Checkout payment, a renewal or a refund of an earlier payment, a
-/// cancellation, or a payment without a click id (which shows up as unattributed).
+/// Every few seconds it picks one connected program and one step. Most steps are new
+/// Checkout subscriptions or one-time payments. Some renew, refund or cancel an earlier
+/// purchase, and some pay without a click id, which shows up as unattributed.
 final class DemoTraffic: @unchecked Sendable {
     private let server: AgentRefAPICalls
     private let simulator: SimulatorControlClient

@@ -22,7 +22,7 @@ struct SimulatorControlClient: Sendable {
         var target: [String: String] = [:]
     }
 
-    /// What a trigger sent: the events and the ids of the objects it created, by role
+    /// The result of a trigger: the events sent and the ids of the objects created, by role
     /// (`charge`, `subscription`, `checkoutSession`, …).
     struct TriggerResult: Sendable {
         var events: [(id: String, type: String, delivered: Bool)]
@@ -43,18 +43,36 @@ struct SimulatorControlClient: Sendable {
         if !trigger.target.isEmpty { body["target"] = .object(trigger.target.mapValues { .string($0) }) }
 
         let response = try post("/_sim/trigger", body: .object(body))
-        let events = (response["events"]?.arrayValue ?? []).map { event in
+        let events = Self.events(in: response)
+        let objects = (response["objects"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        return TriggerResult(events: events, objects: objects, raw: response)
+    }
+
+    /// Sends an attribution fixture's events to `account` (`POST /_sim/replay`) with the
+    /// click ids of its clicks, and returns once each event's first delivery attempt finished.
+    ///
+    /// - Parameter fixture: The fixture file's top-level object.
+    /// - Throws: `SimulatorControlError` with the simulator's message for a rejected replay,
+    ///   or the transport error when the simulator is unreachable.
+    func replay(fixture: JSONValue, account: String?, cids: [String: String]) throws -> TriggerResult {
+        var body: [String: JSONValue] = ["fixture": fixture, "clicks": .object(cids.mapValues { .string($0) })]
+        if let account { body["account"] = .string(account) }
+
+        let response = try post("/_sim/replay", body: .object(body))
+        return TriggerResult(events: Self.events(in: response), objects: [:], raw: response)
+    }
+
+    private static func events(in response: JSONValue) -> [(id: String, type: String, delivered: Bool)] {
+        (response["events"]?.arrayValue ?? []).map { event in
             (
                 id: event["id"]?.stringValue ?? "",
                 type: event["type"]?.stringValue ?? "",
                 delivered: event["delivered"]?.boolValue ?? false
             )
         }
-        let objects = (response["objects"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
-        return TriggerResult(events: events, objects: objects, raw: response)
     }
 
-    /// The simulator's merchant accounts as `(id, name)`.
+    /// Fetches the simulator's merchant accounts as `(id, name)`.
     func accounts() throws -> [(id: String, name: String)] {
         let response = try send(method: "GET", path: "/_sim/accounts", body: nil)
         let list = response["data"]?.arrayValue ?? response.arrayValue ?? []

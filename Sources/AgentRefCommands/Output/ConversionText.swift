@@ -17,7 +17,7 @@ enum ConversionText {
         ]
     }
 
-    /// One line per entry, for example
+    /// Formats one feed entry as a line, for example
     /// `2026-12-04T16:20:01.120Z  conversion.created  Northwind  jane20  USD 29.00  commission USD 5.80`.
     static func feedLine(_ entry: ConversionFeedEntry) -> String {
         let conversion = entry.conversion
@@ -42,7 +42,11 @@ enum ConversionText {
         case .connecting: "connecting"
         case .streaming: "streaming"
         case .polling(let interval): "polling every \(Int(interval)) s (the server has no event stream)"
-        case .disconnected(let message, let retry): "disconnected: \(message); retrying in \(Int(retry.rounded(.up))) s"
+        case .rejected(let message, _):
+            "rejected: \(message)"
+        case .disconnected(let message, let retry):
+            "disconnected: \(message.hasSuffix(".") ? String(message.dropLast()) : message); "
+                + "retrying in \(Int(retry.rounded(.up))) s"
         }
     }
 

@@ -9,7 +9,7 @@ public enum ExitCode {
     public static let authentication: Int32 = 3
     /// The program or other resource does not exist (404).
     public static let notFound: Int32 = 4
-    /// The server could not be reached or did not answer in time.
+    /// The server could not be reached or did not respond in time.
     public static let network: Int32 = 5
     /// The request conflicts with the current state (409), such as a Stripe account
     /// already connected to another program.

@@ -7,19 +7,24 @@ public struct CommandSpec: Sendable {
     public var options: [OptionSpec]
     /// Extra paragraphs for `--help`, such as examples.
     public var discussion: String
+    /// Help computed only when `--help` is shown, for lists that need a file read, such as
+    /// the fixtures `trigger` can replay.
+    public var dynamicHelp: (@Sendable () -> String)?
 
     public init(
         name: String,
         summary: String,
         arguments: [ArgumentSpec] = [],
         options: [OptionSpec] = [],
-        discussion: String = ""
+        discussion: String = "",
+        dynamicHelp: (@Sendable () -> String)? = nil
     ) {
         self.name = name
         self.summary = summary
         self.arguments = arguments
         self.options = options + [.help]
         self.discussion = discussion
+        self.dynamicHelp = dynamicHelp
     }
 
     public func option(named name: String) -> OptionSpec? {

@@ -17,6 +17,9 @@ public enum HelpFormatter {
         if !spec.discussion.isEmpty {
             lines += ["", spec.discussion]
         }
+        if let dynamicHelp = spec.dynamicHelp?(), !dynamicHelp.isEmpty {
+            lines += ["", dynamicHelp]
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -39,7 +39,8 @@ public struct ParsedArguments: Sendable, Equatable {
         let inlineValue = parts.count > 1 ? String(parts[1]) : nil
 
         guard let option = spec.option(named: name) else {
-            throw UsageError("unknown option --\(name) for 'agentref \(spec.name)'", command: spec.name)
+            let command = spec.name.isEmpty ? "agentref" : "agentref \(spec.name)"
+            throw UsageError("unknown option --\(name) for '\(command)'", command: spec.name)
         }
 
         guard option.takesValue else {
@@ -72,7 +73,7 @@ public struct ParsedArguments: Sendable, Equatable {
 
     public func flag(_ name: String) -> Bool { flags.contains(name) }
 
-    /// The value of `--name` as a TCP port (0–65535), or `defaultValue` when absent.
+    /// Returns the value of `--name` as a TCP port (0–65535), or `defaultValue` when absent.
     ///
     /// - Throws: `UsageError` naming the option and the bad value.
     public func port(_ name: String, default defaultValue: UInt16, command: String) throws -> UInt16 {
@@ -83,7 +84,9 @@ public struct ParsedArguments: Sendable, Equatable {
         return port
     }
 
-    /// The value of `--name` as a whole number in `range`, or `defaultValue` when absent.
+    /// Returns the value of `--name` as a whole number in `range`, or `defaultValue` when absent.
+    ///
+    /// - Throws: `UsageError` naming the option, the bad value and the range.
     public func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>, command: String) throws -> Int {
         guard let text = values[name] else { return defaultValue }
         guard let number = Int(text), range.contains(number) else {

@@ -5,15 +5,17 @@ import Foundation
 ///
 /// - A payment that already has a conversion is linked to it, and its refunds are applied.
 ///   Stripe ids learnt from the later event are filled into the conversion without a
-///   feed entry, because the operator sees no change.
+///   feed entry, because the operator sees no change. A conversion made from a charge's
+///   amount is corrected to the amount net of tax once the session or invoice states it
+///   (see `AmountCorrection`), with a `conversion.updated` feed entry.
 /// - A first or one-off payment is credited through the first click id that matches a
 ///   click of the program (see `ClickResolver`); without one it stays unattributed.
 /// - A subscription's later payment is credited to the affiliate of its first payment
 ///   when `RecurringCommissionPolicy` allows.
-/// - Commission is `CommissionRule(percent:)` on the amount net of tax, and a new
-///   conversion starts `pending`. A payment of zero after tax (a trial) creates no
-///   conversion, but its affiliate is kept so that the subscription's first paid renewal
-///   still earns.
+/// - Commission is the program's fixed amount or percentage (see `CommissionRule.of`) on
+///   the amount net of tax, and a new conversion starts `pending`. A payment of zero after
+///   tax (a trial or a 100 % coupon) creates no conversion, but its affiliate is kept so
+///   that the subscription's first paid renewal still earns.
 public enum PaymentAttributor {
     public static func decide(_ input: AttributionInput) -> AttributionDecision {
         if let conversion = input.conversion {
@@ -37,7 +39,12 @@ public enum PaymentAttributor {
         )
         var updated = conversion.fillingStripeReferences(from: payment.references)
 
-        if let refund = RefundReversal.apply(
+        let correction = AmountCorrection.apply(to: updated, payment: payment, program: input.program, at: input.now)
+        if let correction {
+            updated = correction.conversion
+            decision.detail = correctionDetail(correction)
+            decision.feedChanges = [FeedChange(type: .updated, conversion: updated)]
+        } else if let refund = RefundReversal.apply(
             to: updated, refundedTotal: payment.amountRefunded, paymentAmount: payment.refundBase, at: input.now
         ) {
             updated = refund.conversion
@@ -115,20 +122,25 @@ public enum PaymentAttributor {
                 + "and the conversion waits for the charge"
             return AttributionDecision(outcome: .ignored, detail: detail, payment: payment, subscription: subscription)
         }
+        if let reason = implausibleAmountReason(payment) {
+            return AttributionDecision(outcome: .ignored, detail: reason, payment: payment, subscription: subscription)
+        }
         let amount = payment.netAmount ?? 0
         guard amount > 0 else {
             let detail = "amount after tax is \(amount), so there is no commission; affiliate \(affiliateId) is recorded"
             return AttributionDecision(outcome: .ignored, detail: detail, payment: payment, subscription: subscription)
         }
 
-        var conversion = makeConversion(input, payment: payment, amount: amount)
+        let rule = CommissionRule.of(input.program, forPaymentIn: payment.currency)
+        let commission = rule?.commission(on: amount) ?? 0
+        var conversion = makeConversion(input, payment: payment, amount: amount, commission: commission)
         payment.conversionId = conversion.id
         if subscription != nil, subscription?.firstConversionId == nil {
             subscription?.firstConversionId = conversion.id
         }
         var decision = AttributionDecision(
             outcome: .conversionCreated,
-            detail: createdDetail(conversion),
+            detail: createdDetail(conversion, program: input.program, hasRule: rule != nil),
             payment: payment,
             subscription: subscription,
             feedChanges: [FeedChange(type: .created, conversion: conversion)]
@@ -146,8 +158,26 @@ public enum PaymentAttributor {
         return decision
     }
 
-    private static func makeConversion(_ input: AttributionInput, payment: PaymentRecord, amount: Int64) -> Conversion {
-        let commission = CommissionRule(percent: input.program.commissionPercent).commission(on: amount)
+    /// Why a payment's money cannot be right, or nil when it can: a currency that is not
+    /// ISO 4217, or an amount above Stripe's eight-digit maximum.
+    private static func implausibleAmountReason(_ payment: PaymentRecord) -> String? {
+        if let currency = payment.currency, !currency.isISO4217 {
+            return "currency \(currency.rawValue) is not an ISO 4217 currency code, so no conversion was made; "
+                + "check the event's currency field"
+        }
+        if let amount = payment.netAmount, amount > CurrencyCode.maxStripeAmount {
+            return "amount \(amount) is above Stripe's maximum of \(CurrencyCode.maxStripeAmount) minor units, "
+                + "so no conversion was made"
+        }
+        return nil
+    }
+
+    private static func makeConversion(
+        _ input: AttributionInput,
+        payment: PaymentRecord,
+        amount: Int64,
+        commission: Int64
+    ) -> Conversion {
         var conversion = Conversion(
             id: input.newConversionID,
             affiliateId: payment.affiliateId ?? "",
@@ -200,9 +230,21 @@ public enum PaymentAttributor {
         )
     }
 
-    private static func createdDetail(_ conversion: Conversion) -> String {
-        "conversion \(conversion.id) for affiliate \(conversion.affiliateId): amount \(format(conversion.amount, conversion)), "
-            + "commission \(format(conversion.commission, conversion))"
+    private static func createdDetail(_ conversion: Conversion, program: Program, hasRule: Bool) -> String {
+        let detail = "conversion \(conversion.id) for affiliate \(conversion.affiliateId): "
+            + "amount \(format(conversion.amount, conversion)), commission \(format(conversion.commission, conversion))"
+        guard !hasRule else { return detail }
+
+        let currency = conversion.currency?.rawValue ?? "another currency"
+        return detail + "; the fixed commission of program \(program.id) is in \(program.currency), "
+            + "so a payment in \(currency) earns none"
+    }
+
+    private static func correctionDetail(_ correction: AmountCorrection) -> String {
+        let conversion = correction.conversion
+        return "amount of conversion \(conversion.id) corrected from \(format(correction.previousAmount, conversion)) "
+            + "to \(format(conversion.amount, conversion)) net of tax, "
+            + "commission now \(format(conversion.commission, conversion))"
     }
 
     private static func refundDetail(_ refund: RefundReversal) -> String {

@@ -6,8 +6,8 @@ import Foundation
 /// The first paid payment always earns (after a free trial it is a renewal invoice).
 /// After that, `recurring` programs pay on every payment, `recurring_limited` ones on
 /// payments made less than `commissionLimitMonths` calendar months (UTC) after the
-/// subscription started, and `one_time` programs on none. Nothing earns after
-/// `customer.subscription.deleted`.
+/// subscription started, and `one_time` programs on none. A payment made when the
+/// subscription had already ended (see `SubscriptionAttribution.endedAt`) earns nothing.
 public enum RecurringCommissionPolicy {
     public enum Decision: Hashable, Sendable {
         /// The payment earns commission for `subscription.affiliateId`.
@@ -22,8 +22,9 @@ public enum RecurringCommissionPolicy {
         program: Program,
         paidAt: Int64
     ) -> Decision {
-        if subscription.hasEnded {
-            return .ineligible(reason: "subscription \(subscription.subscriptionId) has ended")
+        if subscription.hasEnded(by: paidAt), let endedAt = subscription.endedAt {
+            let endText = AgentRefJSON.formatTimestamp(endedAt)
+            return .ineligible(reason: "subscription \(subscription.subscriptionId) ended on \(endText)")
         }
         if subscription.firstConversionId == nil {
             return .eligible(firstPaidPayment: true)

@@ -51,6 +51,25 @@ public struct StripePaymentFacts: Hashable, Sendable {
         self.created = created
     }
 
+    /// True when the customer's metadata is worth fetching for a click id: the event's
+    /// objects carry none, they name a customer, and the payment is not one that another
+    /// event attributes. A later payment of a subscription credits the subscription's
+    /// affiliate, and a charge of an invoice leaves attribution to the invoice's event.
+    public var needsCustomerClickID: Bool {
+        guard clickIDs.isEmpty, references.customerId != nil else { return false }
+        guard kind != .subscriptionRenewal else { return false }
+        return !(source == .charge && references.invoiceId != nil)
+    }
+
+    /// Adds the click ids in a customer's metadata after the ones already found, because the
+    /// customer is the least specific place a click id can be.
+    public mutating func addClickIDs(fromCustomer customer: JSONValue) {
+        for candidate in ClickIDReader.candidates(inCustomer: customer)
+        where !clickIDs.contains(where: { $0.value == candidate.value }) {
+            clickIDs.append(candidate)
+        }
+    }
+
     /// Reads the payment facts of an event's `data.object`.
     ///
     /// - Returns: nil when the object is not a checkout session, invoice or charge, or has no id.

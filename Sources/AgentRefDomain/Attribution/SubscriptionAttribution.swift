@@ -12,7 +12,8 @@ public struct SubscriptionAttribution: Hashable, Sendable, Codable {
     public var firstConversionId: String?
     /// When the first payment was made, in Unix seconds as Stripe reports it.
     public var startedAt: Int64
-    /// When `customer.subscription.deleted` arrived; no recurring commission after it.
+    /// The time the subscription ended: `ended_at` of `customer.subscription.deleted`, else its
+    /// `canceled_at` or the event's time. Payments made at or after it earn no recurring commission.
     public var endedAt: Date?
 
     public init(
@@ -33,5 +34,10 @@ public struct SubscriptionAttribution: Hashable, Sendable, Codable {
         self.endedAt = endedAt
     }
 
-    public var hasEnded: Bool { endedAt != nil }
+    /// True when the subscription had ended by `paidAt`, in Unix seconds. A payment made
+    /// before the end still earns when its event arrives after `customer.subscription.deleted`.
+    public func hasEnded(by paidAt: Int64) -> Bool {
+        guard let endedAt else { return false }
+        return Double(paidAt) >= endedAt.timeIntervalSince1970
+    }
 }

@@ -18,6 +18,17 @@ public struct CurrencyCode: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public var description: String { rawValue }
 
+    /// True for the codes of ISO 4217 currencies in use, as Foundation lists them; false for
+    /// three letters such as `XYZ` or `ZZZ` that name no currency.
+    public var isISO4217: Bool {
+        Self.isoCodes.contains(rawValue)
+    }
+
+    private static let isoCodes = Set(Locale.commonISOCurrencyCodes.map { $0.uppercased() })
+
+    /// The largest amount Stripe accepts in one charge: eight digits of minor units.
+    public static let maxStripeAmount: Int64 = 99_999_999
+
     /// Digits after the decimal point in one major unit.
     public var exponent: Int {
         if Self.zeroDecimal.contains(rawValue) { return 0 }

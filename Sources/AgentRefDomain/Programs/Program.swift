@@ -45,6 +45,9 @@ public struct Program: Hashable, Sendable, Codable, Identifiable {
     public var revenue: MoneyTotals?
     /// Current commission of all conversions, per currency, after reversals.
     public var commissionTotal: MoneyTotals?
+    /// A fixed commission per payment in minor units of `currency`. When set, it replaces
+    /// `commissionPercent`. Nil means the program pays a percentage.
+    public var commissionFixedAmount: Int64?
 
     public init(
         id: String,

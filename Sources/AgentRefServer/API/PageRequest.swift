@@ -13,6 +13,13 @@ struct PageRequest: Hashable, Sendable {
     var window: ListWindow
     var pageSize: Int { window.limit }
 
+    /// The 1-based page a `page` or `offset` request asked for, even past the last item;
+    /// nil for a cursor request, whose page follows from the items before it.
+    var requestedPage: Int? {
+        guard case .offset(let offset) = window.start else { return nil }
+        return offset / pageSize + 1
+    }
+
     /// Reads the parameters of `request`.
     ///
     /// - Throws: `APIError` VALIDATION_ERROR naming the parameter and its allowed range.

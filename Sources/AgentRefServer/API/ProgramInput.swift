@@ -4,12 +4,17 @@ import Foundation
 /// The body of `POST /api/v1/programs`, validated.
 ///
 /// `name`, `commissionType` and `commissionPercent` are required; `commissionLimitMonths`
-/// is required for `recurring_limited`. The other fields of `Program` are optional and
-/// take AgentRef's defaults.
+/// is required for `recurring_limited`. `commissionFixedAmount`, an extension of this
+/// server, replaces the percentage and makes `commissionPercent` optional (default 0). The
+/// other fields of `Program` are optional and take AgentRef's defaults.
 struct ProgramInput {
+    /// Stripe's largest amount in minor units (eight digits), the limit of a fixed commission.
+    static let maxFixedAmount = 99_999_999
+
     var name: String
     var commissionType: CommissionType
     var commissionPercent: Double
+    var commissionFixedAmount: Int64?
     var commissionLimitMonths: Int?
     var commissionHoldDays: Int
     var cookieDuration: Int
@@ -38,10 +43,16 @@ struct ProgramInput {
             )
         }
 
+        let fixedAmount = try body.optionalInteger("commissionFixedAmount", in: 0...maxFixedAmount)
+        let percent = fixedAmount == nil
+            ? try body.requiredNumber("commissionPercent", in: 0...100)
+            : try body.optionalNumber("commissionPercent", in: 0...100) ?? 0
+
         return ProgramInput(
             name: name,
             commissionType: commissionType,
-            commissionPercent: try body.requiredNumber("commissionPercent", in: 0...100),
+            commissionPercent: percent,
+            commissionFixedAmount: fixedAmount.map(Int64.init),
             commissionLimitMonths: limitMonths,
             commissionHoldDays: try body.optionalInteger("commissionHoldDays", in: 0...365) ?? 30,
             cookieDuration: try body.optionalInteger("cookieDuration", in: 1...365) ?? 30,
@@ -60,7 +71,7 @@ struct ProgramInput {
 
     private static func parseCurrency(_ body: JSONBody) throws -> String {
         guard let text = try body.optionalString("currency", maxLength: 10) else { return "USD" }
-        guard let code = CurrencyCode(text) else {
+        guard let code = CurrencyCode(text), code.isISO4217 else {
             throw APIError.validation("currency must be a three-letter ISO 4217 code such as USD, got \"\(text)\"", field: "currency")
         }
         return code.rawValue
@@ -89,6 +100,7 @@ struct ProgramInput {
         program.portalSlug = portalSlug
         program.marketplaceStatus = marketplaceStatus
         program.autoApproveAffiliates = autoApproveAffiliates
+        program.commissionFixedAmount = commissionFixedAmount
         return program
     }
 

@@ -17,7 +17,7 @@ struct ResponseWriter {
     ) throws -> HTTPResponse {
         let meta = ListMeta(
             total: slice.total,
-            page: slice.itemsBefore / page.pageSize + 1,
+            page: page.requestedPage ?? slice.itemsBefore / page.pageSize + 1,
             pageSize: page.pageSize,
             hasMore: slice.hasMore,
             nextCursor: slice.hasMore ? slice.lastPosition.map(PageRequest.makeCursor) : nil,

@@ -63,6 +63,9 @@ public final class AgentRefServerApp: @unchecked Sendable {
         if configuration.seedDemoData {
             try DemoDataSeeder(context: context).seed()
         }
+        if configuration.generatedProgramCount > 0 {
+            try DemoDataSeeder(context: context).seedGeneratedPrograms(count: configuration.generatedProgramCount)
+        }
 
         let cleanup = StripeCleanupWorker(context: context, baseDelay: cleanupRetryDelay)
         let monitor = StripeAccessMonitor(context: context, interval: configuration.stripeAccessCheckInterval)

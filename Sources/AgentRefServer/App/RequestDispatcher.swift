@@ -77,6 +77,10 @@ struct RequestDispatcher: Sendable {
 
     private func errorResponse(_ error: Error, request: HTTPRequest) -> HTTPResponse {
         if let apiError = error as? APIError {
+            logger.log(apiError.status >= 500 ? .error : .info, "request rejected", [
+                .requestID: request.requestID, .method: request.method, .path: request.path,
+                .status: String(apiError.status), .reason: apiError.code + ": " + apiError.message,
+            ])
             return request.writer.error(apiError)
         }
         logger.error("request failed", [

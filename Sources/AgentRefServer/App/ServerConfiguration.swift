@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     public var publicBaseURL: URL?
     /// Seeds the demo programs and affiliates at start; seeding twice adds nothing.
     public var seedDemoData: Bool
+    /// Generated programs seeded at start in addition to any demo data, for trying paging
+    /// through long lists; seeding twice adds nothing.
+    public var generatedProgramCount = 0
     /// Largest accepted request body, in bytes; larger ones get 413.
     public var maxBodyBytes: Int
     /// API requests allowed per minute per key before 429 (an extension; the hosted service

@@ -63,6 +63,43 @@ struct DemoDataSeeder {
         return inserted
     }
 
+    /// Inserts `count` generated programs named `Generated Program 001` and on, with
+    /// currencies and commission types in turn and no affiliates, skipping those that
+    /// exist. Their ids are fixed, so seeding again adds nothing.
+    ///
+    /// - Returns: The number of programs inserted.
+    @discardableResult
+    func seedGeneratedPrograms(count: Int) throws -> Int {
+        guard count > 0 else { return 0 }
+
+        let digits = max(3, String(count).count)
+        var inserted = 0
+        try context.store.transaction {
+            for number in 1...count {
+                let program = generatedProgram(number, digits: digits)
+                guard try context.store.program(id: program.id) == nil else { continue }
+                try context.store.insertProgram(program)
+                inserted += 1
+            }
+        }
+        context.logger.info("generated programs seeded", [.count: String(inserted)])
+        return inserted
+    }
+
+    private func generatedProgram(_ number: Int, digits: Int) -> Program {
+        let currencies = ["USD", "EUR", "JPY", "KWD", "GBP"]
+        let types: [CommissionType] = [.oneTime, .recurring, .recurringLimited]
+        let padded = String(repeating: "0", count: max(0, digits - String(number).count)) + String(number)
+        let type = types[number % types.count]
+        let now = context.clock.now()
+        return Program(
+            id: "prg_gen_\(padded)", merchantId: context.merchantId, name: "Generated Program \(padded)",
+            slug: "generated-\(padded)", commissionType: type, commissionPercent: Double(5 + number % 20),
+            commissionLimitMonths: type == .recurringLimited ? 12 : nil,
+            currency: currencies[number % currencies.count], createdAt: now, updatedAt: now
+        )
+    }
+
     private func seed(_ demo: DemoProgram) throws -> Bool {
         let now = context.clock.now()
         let isNew = try context.store.program(id: demo.id) == nil

@@ -11,29 +11,14 @@ struct HTMLPage {
         let html = """
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><title>\(Self.escape(title))</title></head>
+            <head><meta charset="utf-8"><title>\(HTMLText.escape(title))</title></head>
             <body>
-            <h1>\(Self.escape(title))</h1>
-            <p>\(Self.escape(message))</p>
+            <h1>\(HTMLText.escape(title))</h1>
+            <p>\(HTMLText.escape(message))</p>
             </body>
             </html>
 
             """
         return .html(html, status: status)
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

@@ -124,6 +124,13 @@ final class StripeAPIClient: Sendable {
         }
     }
 
+    /// Reads a customer of the account (`GET /v1/customers/{id}`), for its metadata.
+    ///
+    /// - Throws: `StripeAPIError`, for example `resource_missing` for an unknown customer.
+    func retrieveCustomer(account: String, id: String) throws -> JSONValue {
+        try send("GET", url(apiBase, "v1/customers/\(id)"), account: account)
+    }
+
     // MARK: - Transport
 
     private func url(_ base: URL, _ path: String) -> URL {

@@ -18,7 +18,9 @@ struct StripeEventProcessor {
         var appendedFeedEntries = false
     }
 
-    func apply(_ event: StripeEvent, program: Program, receivedAt: Date) throws -> Outcome {
+    /// Applies `event`; `customer`, when given, is the payment's customer object whose
+    /// metadata may hold a click id that the event's own objects lack.
+    func apply(_ event: StripeEvent, program: Program, customer: JSONValue? = nil, receivedAt: Date) throws -> Outcome {
         let connection = try store.stripeConnection(programId: program.id)
         if event.knownType == .accountApplicationDeauthorized {
             return try revoke(event, connection: connection, at: receivedAt)
@@ -28,10 +30,13 @@ struct StripeEventProcessor {
         }
 
         if event.knownType == .customerSubscriptionDeleted {
-            return try endSubscription(event, program: program, at: receivedAt)
+            return try endSubscription(event, program: program)
         }
-        guard let facts = StripePaymentFacts(event: event) else {
+        guard var facts = StripePaymentFacts(event: event) else {
             return Outcome(outcome: .ignored, detail: "data.object of \(event.type) is not a checkout session, invoice or charge")
+        }
+        if let customer {
+            facts.addClickIDs(fromCustomer: customer)
         }
         return try attribute(event, facts: facts, program: program, at: receivedAt)
     }
@@ -72,20 +77,29 @@ struct StripeEventProcessor {
 
     // MARK: - Subscriptions
 
-    private func endSubscription(_ event: StripeEvent, program: Program, at date: Date) throws -> Outcome {
-        guard let subscriptionId = event.data.object["id"]?.stringValue else {
+    /// Records when the subscription ended: Stripe's `ended_at`, else `canceled_at`, else the
+    /// event's `created`, so that a renewal paid before the end still earns when its event
+    /// arrives late.
+    private func endSubscription(_ event: StripeEvent, program: Program) throws -> Outcome {
+        let object = event.data.object
+        guard let subscriptionId = object["id"]?.stringValue else {
             return Outcome(outcome: .ignored, detail: "subscription event without an id")
         }
         guard var subscription = try store.subscription(programId: program.id, subscriptionId: subscriptionId) else {
             return Outcome(outcome: .ignored, detail: "subscription \(subscriptionId) has no attributed first payment")
         }
-        if subscription.endedAt == nil {
-            subscription.endedAt = date
+
+        let endedAtSeconds = object["ended_at"]?.int64Value ?? object["canceled_at"]?.int64Value ?? event.created
+        let endedAt = Date(timeIntervalSince1970: TimeInterval(endedAtSeconds))
+        if subscription.endedAt.map({ endedAt < $0 }) ?? true {
+            subscription.endedAt = endedAt
             try store.saveSubscription(subscription)
         }
+        let endText = AgentRefJSON.formatTimestamp(subscription.endedAt ?? endedAt)
         return Outcome(
             outcome: .subscriptionEnded,
-            detail: "subscription \(subscriptionId) ended, so it earns no further recurring commission",
+            detail: "subscription \(subscriptionId) ended on \(endText), "
+                + "so later payments earn no recurring commission",
             conversionId: subscription.firstConversionId
         )
     }

@@ -30,7 +30,11 @@ struct WebhookReceiver {
             throw APIError.badRequest("\(error.description); send a Stripe event object")
         }
 
-        let result = try store.transaction { try ingest(event, body: request.body, program: program) }
+        let customer = CustomerMetadataLookup(context: context)
+            .customer(for: event, facts: StripePaymentFacts(event: event), connection: connection)
+        let result = try store.transaction {
+            try ingest(event, body: request.body, program: program, customer: customer)
+        }
         if result.appendedFeedEntries { context.notifier.notify() }
         logResult(result, event: event, program: program)
 
@@ -66,7 +70,14 @@ struct WebhookReceiver {
         )
     }
 
-    private func ingest(_ event: StripeEvent, body: Data, program: Program) throws -> IngestResult {
+    /// Stores the event and applies it. `customer` is the payment's customer fetched from
+    /// Stripe, when the event needed one.
+    private func ingest(
+        _ event: StripeEvent,
+        body: Data,
+        program: Program,
+        customer: JSONValue?
+    ) throws -> IngestResult {
         let receivedAt = context.clock.now()
         let stored = StoredStripeEvent(
             programId: program.id, eventId: event.id, type: event.type, account: event.account,
@@ -77,7 +88,7 @@ struct WebhookReceiver {
             return IngestResult(isDuplicate: true, outcome: .duplicate, detail: "event already received")
         }
 
-        let outcome = try processor.apply(event, program: program, receivedAt: receivedAt)
+        let outcome = try processor.apply(event, program: program, customer: customer, receivedAt: receivedAt)
         try store.updateStripeEventOutcome(
             programId: program.id, eventId: event.id, outcome: outcome.outcome, detail: outcome.detail,
             conversionId: outcome.conversionId

@@ -14,6 +14,8 @@ enum AppAction: Sendable {
     case programsLoaded(Page<Program>, replacing: Bool)
     case programLoaded(Program)
     case stripeConnectionLoaded(StripeConnection)
+    /// A page of `programID`'s Stripe events log; `replacing` for a reload from the newest.
+    case stripeEventsLoaded(programID: String, StripeEventLog, replacing: Bool)
     case connectStripeFinished(ConnectStripeResult)
     case disconnectStripeFinished(DisconnectStripeResult)
     /// An update of the feed opened as `generation`.
@@ -22,6 +24,8 @@ enum AppAction: Sendable {
     /// The OSC 52 sequence carrying `characters` characters was written to the terminal.
     case clipboardWritten(characters: Int)
     case urlOpenFinished(URLOpenOutcome)
+    /// A mouse click or wheel turn, reported only when the dashboard runs with `--mouse`.
+    case mouse(MouseEvent)
 }
 
 /// A request to the service, named in failures so the reducer can tell what failed.
@@ -29,6 +33,7 @@ enum ServiceRequest: Hashable, Sendable {
     case programs(cursor: String?)
     case program(id: String)
     case stripeConnection(programID: String)
+    case stripeEvents(programID: String, cursor: String?)
     case connectStripe(programID: String)
     case disconnectStripe(programID: String)
 }

@@ -23,6 +23,10 @@ extension AppReducer {
             feed.receive(entry, viewport: ListScreenLayout.feed(state).tableRows.height)
         case .connection(let connection):
             feed.connection = connection
+            if case .rejected(let message, _) = connection {
+                let error = AgentRefClientError(code: AgentRefClientError.unauthorizedCode, status: 401, message: message)
+                state.health.recordFailure(error, at: state.now)
+            }
         }
         state.feed = feed
     }

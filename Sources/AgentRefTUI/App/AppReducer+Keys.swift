@@ -27,6 +27,8 @@ extension AppReducer {
         case .moveToTop: return move(by: Int.min / 2, &state)
         case .moveToBottom: return move(by: Int.max / 2, &state)
         case .open, .openStripeSettings: return openSelectedStripeSettings(&state)
+        case .openStripeEvents: return openSelectedStripeEvents(&state)
+        case .cycleSort, .reverseSort: return changeSort(action, &state)
         case .back: return back(&state)
         case .quit: return quit(&state)
         case .toggleHelp: return toggleHelp(&state)
@@ -57,6 +59,16 @@ extension AppReducer {
             let rows = ListScreenLayout.programs(state).tableRows.height
             state.programs.selection.move(by: delta, count: state.programs.visibleItems.count, viewport: rows)
             return loadMoreProgramsIfNeeded(&state)
+        case .stripeSettings(let programID):
+            let maxScroll = StripeSettingsContent(state: state, programID: programID)?.maxScroll ?? 0
+            state.settingsScroll = max(0, min(maxScroll, state.settingsScroll + delta))
+            return []
+        case .stripeEvents(let programID):
+            guard var log = state.eventLogs[programID] else { return [] }
+            let rows = ListScreenLayout.stripeEvents(state).tableRows.height
+            log.selection.move(by: delta, count: log.events.count, viewport: rows)
+            state.eventLogs[programID] = log
+            return loadMoreStripeEventsIfNeeded(&state)
         case .feed:
             guard var feed = state.feed else { return [] }
             let rows = ListScreenLayout.feed(state).tableRows.height
@@ -73,8 +85,10 @@ extension AppReducer {
         case .help: return max(1, HelpLayout(state: state).content.height - 1)
         default: break
         }
-        let layout = state.screen == .programs ? ListScreenLayout.programs(state) : ListScreenLayout.feed(state)
-        return max(1, layout.tableRows.height - 1)
+        if case .stripeSettings = state.screen {
+            return max(1, StripeSettingsContent.area(state).height - 2)
+        }
+        return max(1, ListScreenLayout.forScreen(state).tableRows.height - 1)
     }
 
     private static func back(_ state: inout AppState) -> [Effect] {
@@ -116,6 +130,23 @@ extension AppReducer {
     /// From the programs list the feed covers every program; from a program's screen, that program.
     private static func feedScopeForKey(_ state: AppState) -> String? {
         state.screen == .programs ? nil : state.screen.programID
+    }
+
+    // MARK: Sort
+
+    /// Cycles the sort column or reverses the direction, keeping the selected program selected.
+    private static func changeSort(_ action: BindingAction, _ state: inout AppState) -> [Effect] {
+        let selectedID = state.programs.selectedProgram?.id
+        if action == .cycleSort {
+            state.programs.sort.cycleColumn()
+        } else {
+            state.programs.sort.reverse()
+        }
+        if let selectedID, let index = state.programs.visibleItems.firstIndex(where: { $0.id == selectedID }) {
+            state.programs.selection.index = index
+        }
+        clampSelections(&state)
+        return loadMoreProgramsIfNeeded(&state)
     }
 
     // MARK: Filter

@@ -69,7 +69,10 @@ extension AppReducer {
         case .programs:
             return reloadPrograms(&state)
         case .stripeSettings(let programID):
-            return requestStripeConnection(programID, &state) + reloadPrograms(&state)
+            let events = state.eventLogs[programID]?.isUnavailable == true ? [] : reloadStripeEvents(programID, &state)
+            return requestStripeConnection(programID, &state) + events + reloadPrograms(&state)
+        case .stripeEvents(let programID):
+            return reloadStripeEvents(programID, &state)
         default:
             return []
         }
@@ -80,10 +83,15 @@ extension AppReducer {
         return openStripeSettings(programID, &state)
     }
 
-    /// Shows Program Settings > Stripe for `programID` and loads its connection.
+    /// Shows Program Settings > Stripe for `programID` and loads its connection, and its
+    /// events log for the count of rejected deliveries.
     static func openStripeSettings(_ programID: String, _ state: inout AppState) -> [Effect] {
         state.stack.append(.stripeSettings(programID: programID))
+        state.settingsScroll = 0
         var effects = requestStripeConnection(programID, &state)
+        if state.eventLogs[programID]?.isUnavailable != true {
+            effects += reloadStripeEvents(programID, &state)
+        }
         if state.knownPrograms[programID] == nil {
             effects.append(.loadProgram(id: programID))
         }

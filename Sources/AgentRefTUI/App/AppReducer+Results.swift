@@ -2,9 +2,15 @@ import AgentRefClient
 
 /// Failed requests and the outcomes of copying and opening the authorization URL.
 extension AppReducer {
+    /// Records a failed request. A NOT_FOUND from the events log does not count against the
+    /// API's health, because the hosted API has no such route and returns NOT_FOUND for it.
     static func requestFailed(_ request: ServiceRequest, _ error: AgentRefClientError,
                               _ state: inout AppState) -> [Effect] {
-        state.health.recordFailure(error, at: state.now)
+        if case .stripeEvents = request, error.isNotFound {
+            state.health.recordSuccess(at: state.now)
+        } else {
+            state.health.recordFailure(error, at: state.now)
+        }
         let text = error.description
 
         switch request {
@@ -24,6 +30,8 @@ extension AppReducer {
             }
         case .disconnectStripe(let programID):
             disconnectFailed(programID, text, &state)
+        case .stripeEvents(let programID, _):
+            stripeEventsFailed(programID: programID, error, &state)
         }
         return []
     }

@@ -17,6 +17,10 @@ extension AppReducer {
             return requestStripeConnection(programID, &state)
         case .connect:
             return pollConnectFlow(&state)
+        case .stripeEvents(let programID):
+            let lastRequest = state.eventLogs[programID]?.lastRequestAt
+            guard isDue(lastRequest, RefreshSchedule.stripeEventsInterval, state) else { return [] }
+            return reloadStripeEvents(programID, &state)
         case .feed:
             return []
         }

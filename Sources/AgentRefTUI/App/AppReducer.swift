@@ -35,6 +35,8 @@ enum AppReducer {
             return []
         case .stripeConnectionLoaded(let connection):
             return stripeConnectionLoaded(connection, &state)
+        case .stripeEventsLoaded(let programID, let log, let replacing):
+            return stripeEventsLoaded(programID: programID, log, replacing: replacing, &state)
         case .connectStripeFinished(let result):
             return connectStripeFinished(result, &state)
         case .disconnectStripeFinished(let result):
@@ -50,6 +52,8 @@ enum AppReducer {
         case .urlOpenFinished(let outcome):
             urlOpenFinished(outcome, &state)
             return []
+        case .mouse(let event):
+            return handleMouse(event, &state)
         }
     }
 
@@ -83,6 +87,15 @@ enum AppReducer {
         let programRows = ListScreenLayout.programs(state).tableRows.height
         state.programs.selection.clamp(count: state.programs.visibleItems.count, viewport: programRows)
 
+        if case .stripeSettings(let programID) = state.screen {
+            let maxScroll = StripeSettingsContent(state: state, programID: programID)?.maxScroll ?? 0
+            state.settingsScroll = min(state.settingsScroll, maxScroll)
+        }
+        if case .stripeEvents(let programID) = state.screen, var log = state.eventLogs[programID] {
+            let eventRows = ListScreenLayout.stripeEvents(state).tableRows.height
+            log.selection.clamp(count: log.events.count, viewport: eventRows)
+            state.eventLogs[programID] = log
+        }
         if var feed = state.feed {
             let feedRows = ListScreenLayout.feed(state).tableRows.height
             feed.selection.clamp(count: feed.visibleEntries.count, viewport: feedRows)

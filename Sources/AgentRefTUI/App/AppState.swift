@@ -19,6 +19,10 @@ struct AppState: Equatable, Sendable {
     var knownPrograms: [String: Program] = [:]
     /// Stripe connection detail by program id.
     var stripe: [String: StripeDetailState] = [:]
+    /// First line shown of Program Settings > Stripe, scrolled with `j`/`k`.
+    var settingsScroll = 0
+    /// Stripe events logs by program id.
+    var eventLogs: [String: StripeEventsState] = [:]
     var connect: ConnectFlowState?
     var feed: FeedState?
     /// Incremented for each feed opened.
@@ -27,6 +31,8 @@ struct AppState: Equatable, Sendable {
     var message: StatusMessage?
     /// Set by `q`; the controller stops after the frame that set it.
     var isQuitting = false
+    /// True when the terminal reports mouse clicks and wheel turns (`--mouse`).
+    var isMouseEnabled = false
 
     init(size: TerminalSize, now: Date, timeZone: TimeZone, serverURL: String) {
         self.size = size

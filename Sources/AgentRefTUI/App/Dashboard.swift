@@ -35,7 +35,8 @@ public func runDashboard(service: any AgentRefService, options: DashboardOptions
         terminal: terminal,
         theme: theme,
         log: log,
-        opener: URLOpener(environment: options.environment)
+        opener: URLOpener(environment: options.environment),
+        enablesMouse: options.enablesMouse
     )
     return controller.run(programID: options.programID, opensFeed: options.opensFeedAtStart)
 }

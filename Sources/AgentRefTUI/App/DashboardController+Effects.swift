@@ -18,6 +18,11 @@ extension DashboardController {
             request(.stripeConnection(programID: programID)) {
                 .stripeConnectionLoaded(try await $0.stripeConnection(programID: programID))
             }
+        case .loadStripeEvents(let programID, let cursor, let limit):
+            request(.stripeEvents(programID: programID, cursor: cursor)) { service in
+                let log = try await service.stripeEventLog(programID: programID, cursor: cursor, limit: limit)
+                return .stripeEventsLoaded(programID: programID, log, replacing: cursor == nil)
+            }
         case .connectStripe(let programID):
             log.info("connect stripe requested", [.programID: programID])
             request(.connectStripe(programID: programID)) {

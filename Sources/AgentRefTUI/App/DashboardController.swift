@@ -32,6 +32,7 @@ final class DashboardController {
         theme: Theme,
         log: Logger,
         opener: URLOpener,
+        enablesMouse: Bool = false,
         timeZone: TimeZone = .current,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -43,6 +44,7 @@ final class DashboardController {
         self.clock = clock
         let serverURL = Self.displayText(of: service.baseURL)
         state = AppState(size: terminal.size, now: clock(), timeZone: timeZone, serverURL: serverURL)
+        state.isMouseEnabled = enablesMouse
     }
 
     /// Returns `url` without any user name or password, for the status line.
@@ -98,6 +100,8 @@ final class DashboardController {
             dispatch(.key(key))
         case .resize(let size):
             dispatch(.resize(size))
+        case .mouse(let event):
+            dispatch(.mouse(event))
         }
     }
 
@@ -135,6 +139,7 @@ final class DashboardController {
         switch request {
         case .program(let id): metadata[.programID] = id
         case .stripeConnection(let id), .connectStripe(let id), .disconnectStripe(let id): metadata[.programID] = id
+        case .stripeEvents(let id, _): metadata[.programID] = id
         case .programs: break
         }
         if let requestID = error.requestID { metadata[.requestID] = requestID }

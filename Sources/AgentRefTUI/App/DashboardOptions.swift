@@ -10,8 +10,9 @@ public struct DashboardOptions: Sendable {
     public var programID: String?
     /// Open the live feed at start: of `programID` when set, else of every program.
     public var opensFeedAtStart: Bool
-    /// Report mouse wheel scrolling as arrow keys. Off by default, because capturing the
-    /// mouse stops the terminal from selecting text such as the authorization URL.
+    /// Take mouse input: a click selects a row or acts as a key hint, the wheel scrolls.
+    /// Off by default, because capturing the mouse stops the terminal from selecting text
+    /// such as the authorization URL, except while Shift is held in most terminals.
     public var enablesMouse: Bool
     /// Logger for the dashboard's records, which never go to the screen.
     public var log: Logger

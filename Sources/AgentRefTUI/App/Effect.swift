@@ -4,6 +4,8 @@ enum Effect: Hashable, Sendable {
     case loadPrograms(cursor: String?, limit: Int)
     case loadProgram(id: String)
     case loadStripeConnection(programID: String)
+    /// Loads a page of the Stripe events log; `cursor` nil reloads from the newest event.
+    case loadStripeEvents(programID: String, cursor: String?, limit: Int)
     case connectStripe(programID: String)
     case disconnectStripe(programID: String)
     /// Opens the live feed; its updates come back tagged with `generation`.

@@ -64,17 +64,24 @@ struct FeedState: Equatable, Sendable {
         }
     }
 
-    /// Entries that pass the filter, newest first.
+    /// Entries that pass the filter (see `FeedFilter`), newest first.
     var visibleEntries: [ConversionFeedEntry] {
         guard !filter.text.isEmpty else { return entries }
-        return entries.filter { entry in
-            let conversion = entry.conversion
-            return filter.matches(
-                conversion.programName ?? conversion.programId,
-                conversion.affiliateCode ?? conversion.affiliateId,
-                conversion.stripeEventType ?? entry.type.rawValue
-            )
+        let query = FeedFilter(text: filter.text)
+        return entries.filter(query.matches)
+    }
+
+    /// Conversions created per minute over the last `minutes` minutes before `now`, oldest
+    /// minute first, counted from every entry received (shown or held while paused) by
+    /// the time it happened. The last count covers the minute up to `now`.
+    func conversionsPerMinute(endingAt now: Date, minutes: Int) -> [Int] {
+        var counts = Array(repeating: 0, count: max(0, minutes))
+        for entry in entries + held where entry.type == .created {
+            let minutesAgo = Int(now.timeIntervalSince(entry.occurredAt) / 60)
+            guard now >= entry.occurredAt, minutesAgo < counts.count else { continue }
+            counts[counts.count - 1 - minutesAgo] += 1
         }
+        return counts
     }
 
     /// Inserts `arrivals` (oldest first) at the top and updates the totals.

@@ -15,11 +15,17 @@ struct ProgramsListState: Hashable, Sendable {
     var lastRequestAt: Date?
     var lastLoadedAt: Date?
     var filter = FilterState()
+    var sort = ProgramSort()
     var selection = ListSelection()
 
-    /// Programs that pass the filter, in list order.
+    /// Programs that pass the filter, in the order of `sort`.
     var visibleItems: [Program] {
-        filter.text.isEmpty ? items : items.filter { filter.matches($0.name) }
+        sort.sorted(filter.text.isEmpty ? items : items.filter { filter.matches($0.name) })
+    }
+
+    /// True when the server has programs that are not loaded yet.
+    var hasUnloadedPrograms: Bool {
+        hasMore || (total.map { items.count < $0 } ?? false)
     }
 
     /// The selected program, if the visible list has any.

@@ -8,6 +8,8 @@ enum RefreshSchedule {
     static let programsInterval: TimeInterval = 30
     /// Seconds between reloads of Program Settings > Stripe while it is shown.
     static let stripeSettingsInterval: TimeInterval = 5
+    /// Seconds between reloads of the Stripe events log while it is shown.
+    static let stripeEventsInterval: TimeInterval = 5
     /// Seconds between checks of the connection while waiting for authorization.
     static let connectPollInterval: TimeInterval = 2
     /// Seconds after which a request without a result no longer blocks a new one, so a

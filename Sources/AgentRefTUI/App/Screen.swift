@@ -7,6 +7,8 @@ enum Screen: Hashable, Sendable {
     case stripeSettings(programID: String)
     /// The OAuth authorization flow for one program.
     case connect(programID: String)
+    /// Every Stripe event the server received for one program, and the deliveries it rejected.
+    case stripeEvents(programID: String)
     /// Live conversions of one program, or of every program when `programID` is nil.
     case feed(programID: String?)
 
@@ -14,7 +16,7 @@ enum Screen: Hashable, Sendable {
     var programID: String? {
         switch self {
         case .programs: nil
-        case .stripeSettings(let programID), .connect(let programID): programID
+        case .stripeSettings(let programID), .connect(let programID), .stripeEvents(let programID): programID
         case .feed(let programID): programID
         }
     }

@@ -15,6 +15,9 @@ enum BindingAction: String, Hashable, Sendable, CaseIterable {
     case clearFilter
     case deleteFilterCharacter
     case openStripeSettings
+    case openStripeEvents
+    case cycleSort
+    case reverseSort
     case connectStripe
     case disconnectStripe
     case openFeed

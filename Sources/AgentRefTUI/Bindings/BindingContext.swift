@@ -6,6 +6,7 @@ enum BindingContext: String, Hashable, Sendable, CaseIterable {
     case programs
     case stripeSettings
     case connect
+    case stripeEvents
     case feed
     /// Typing a filter after `/`; other printable keys go into the filter text.
     case filterInput
@@ -21,6 +22,7 @@ enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .programs: "Programs"
         case .stripeSettings: "Program Settings > Stripe"
         case .connect: "Connect Stripe"
+        case .stripeEvents: "Stripe events log"
         case .feed: "Live feed"
         case .filterInput: "Typing a filter"
         case .disconnectDialog: "Disconnect dialog"

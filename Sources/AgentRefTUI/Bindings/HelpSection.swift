@@ -33,18 +33,37 @@ enum HelpLine: Hashable, Sendable {
         let active = Set(KeyBindings.activeContexts(in: behind))
         let textWidth = max(10, width - keyColumnWidth)
 
-        return HelpSection.all().flatMap { section -> [HelpLine] in
+        let keyLines = HelpSection.all().flatMap { section -> [HelpLine] in
             let isActive = active.contains(section.context)
             var lines: [HelpLine] = [.heading(section.context.title + (isActive ? " (active)" : ""))]
             for binding in section.bindings {
                 let reason = isActive ? binding.disabledReason(behind) : nil
                 let text = binding.description + (reason.map { " (unavailable: \($0))" } ?? "")
-                for (index, piece) in TextWrapper.wrap(text, width: textWidth).enumerated() {
-                    let keys = index == 0 ? binding.keyLabel : ""
-                    lines.append(.binding(keys: keys, text: piece, isDisabled: reason != nil))
-                }
+                lines += wrapped(keys: binding.keyLabel, text, width: textWidth, isDisabled: reason != nil)
             }
             return lines + [.blank]
+        }
+        return keyLines + mouseLines(isEnabled: state.isMouseEnabled, width: textWidth)
+    }
+
+    /// Builds the mouse section: what clicks and the wheel do, and the trade-off with selecting text.
+    private static func mouseLines(isEnabled: Bool, width: Int) -> [HelpLine] {
+        guard isEnabled else {
+            let text = "Off, so the terminal selects and copies text as usual. Start with --mouse to click rows "
+                + "and key hints and to scroll with the wheel."
+            return [.heading("Mouse")] + wrapped(keys: "mouse", text, width: width, isDisabled: true)
+        }
+        return [.heading("Mouse (on, from --mouse)")]
+            + wrapped(keys: "click", "Select a row; click the selected program to open it; click a key hint to "
+                + "use it", width: width, isDisabled: false)
+            + wrapped(keys: "wheel", "Move the selection, or scroll help", width: width, isDisabled: false)
+            + wrapped(keys: "Shift+drag", "Select text with the terminal, which the dashboard takes the mouse from "
+                + "otherwise (works in most terminals)", width: width, isDisabled: false)
+    }
+
+    private static func wrapped(keys: String, _ text: String, width: Int, isDisabled: Bool) -> [HelpLine] {
+        TextWrapper.wrap(text, width: width).enumerated().map { index, piece in
+            .binding(keys: index == 0 ? keys : "", text: piece, isDisabled: isDisabled)
         }
     }
 }

@@ -7,7 +7,7 @@ struct KeyBinding: Sendable {
     var description: String
     /// Short label for the key hint bar, such as `filter`.
     var hint: String
-    var isShownInFooter: Bool
+    var footer: FooterSlot
     var contexts: Set<BindingContext>
     /// Reason the binding cannot be used in `state`, or nil when it can.
     var disabledReason: @Sendable (AppState) -> String?
@@ -17,7 +17,7 @@ struct KeyBinding: Sendable {
         _ action: BindingAction,
         _ description: String,
         hint: String,
-        footer: Bool,
+        footer: FooterSlot,
         contexts: Set<BindingContext>,
         disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil }
     ) {
@@ -25,10 +25,12 @@ struct KeyBinding: Sendable {
         self.action = action
         self.description = description
         self.hint = hint
-        self.isShownInFooter = footer
+        self.footer = footer
         self.contexts = contexts
         self.disabledReason = disabledReason
     }
+
+    var isShownInFooter: Bool { footer != .hidden }
 
     /// The keys as help shows them, for example `k/↑`.
     var keyLabel: String {

@@ -10,13 +10,15 @@ extension KeyBindings {
     }
 
     /// Bindings for the key hint bar: those of the active contexts marked for the footer,
-    /// in table order, each action once.
+    /// in table order, each action once. Other unusable bindings are shown dimmed, but
+    /// `back` is left out while there is nothing to go back to.
     static func footerBindings(in state: AppState) -> [KeyBinding] {
         let contexts = activeContexts(in: state)
         var seen: Set<BindingAction> = []
         return table.filter { binding in
             let applies = binding.isShownInFooter && !binding.contexts.isDisjoint(with: contexts)
-            return applies && seen.insert(binding.action).inserted
+            guard applies, binding.action != .back || binding.disabledReason(state) == nil else { return false }
+            return seen.insert(binding.action).inserted
         }
     }
 
@@ -39,6 +41,7 @@ extension KeyBindings {
         case .programs: .programs
         case .stripeSettings: .stripeSettings
         case .connect: .connect
+        case .stripeEvents: .stripeEvents
         case .feed: .feed
         }
     }

@@ -4,82 +4,98 @@ enum KeyBindings {
     static let table: [KeyBinding] =
         navigation + programActions + connectActions + feedActions + dialogActions + general
 
-    private static let lists: Set<BindingContext> = [.programs, .feed]
+    /// Screens built around one scrolling table.
+    private static let lists: Set<BindingContext> = [.programs, .stripeEvents, .feed]
+    /// Screens and overlays that move a selection or scroll text.
+    private static let scrolling: Set<BindingContext> = lists.union([.stripeSettings, .help])
 
     private static let navigation: [KeyBinding] = [
-        KeyBinding([.character("k"), .up], .moveUp, "Move the selection up", hint: "up", footer: false,
-                   contexts: lists.union([.help])),
-        KeyBinding([.up], .moveUp, "Move the selection up while typing", hint: "up", footer: false,
+        KeyBinding([.character("k"), .up], .moveUp, "Move the selection up, or scroll up", hint: "up", footer: .hidden,
+                   contexts: scrolling),
+        KeyBinding([.up], .moveUp, "Move the selection up while typing", hint: "up", footer: .hidden,
                    contexts: [.filterInput]),
-        KeyBinding([.character("j"), .down], .moveDown, "Move the selection down", hint: "down", footer: false,
-                   contexts: lists.union([.help])),
-        KeyBinding([.down], .moveDown, "Move the selection down while typing", hint: "down", footer: false,
+        KeyBinding([.character("j"), .down], .moveDown, "Move the selection down, or scroll down", hint: "down",
+                   footer: .hidden, contexts: scrolling),
+        KeyBinding([.down], .moveDown, "Move the selection down while typing", hint: "down", footer: .hidden,
                    contexts: [.filterInput]),
-        KeyBinding([.pageUp], .pageUp, "Move up one page", hint: "page up", footer: false,
-                   contexts: lists.union([.help])),
-        KeyBinding([.pageDown], .pageDown, "Move down one page", hint: "page down", footer: false,
-                   contexts: lists.union([.help])),
-        KeyBinding([.character("g"), .home], .moveToTop, "Go to the top (the newest entry in the feed)", hint: "top",
-                   footer: false, contexts: lists),
-        KeyBinding([.character("G"), .end], .moveToBottom, "Go to the bottom", hint: "bottom", footer: false,
-                   contexts: lists),
+        KeyBinding([.pageUp], .pageUp, "Move up one page", hint: "page up", footer: .hidden, contexts: scrolling),
+        KeyBinding([.pageDown], .pageDown, "Move down one page", hint: "page down", footer: .hidden,
+                   contexts: scrolling),
+        KeyBinding([.character("g"), .home], .moveToTop, "Go to the top (the newest entry in the feed and the log)",
+                   hint: "top", footer: .hidden, contexts: scrolling),
+        KeyBinding([.character("G"), .end], .moveToBottom, "Go to the bottom (loads further pages as it goes)",
+                   hint: "bottom", footer: .hidden, contexts: scrolling),
     ]
 
     private static let programActions: [KeyBinding] = [
         KeyBinding([.enter], .open, "Open Program Settings > Stripe for the selected program", hint: "open",
-                   footer: true, contexts: [.programs], disabledReason: requireSelection),
-        KeyBinding([.character("/")], .startFilter, "Filter the list by text (programs by name)", hint: "filter",
-                   footer: true, contexts: lists),
-        KeyBinding([.enter], .finishFilter, "Keep the filter and go back to the list", hint: "keep", footer: true,
+                   footer: .primary, contexts: [.programs], disabledReason: requireSelection),
+        KeyBinding([.character("/")], .startFilter,
+                   "Filter the list: programs by name; the feed by any column, or by one with program:NAME, "
+                       + "affiliate:CODE or type:EVENT (words must all match)",
+                   hint: "filter", footer: .primary, contexts: [.programs, .feed]),
+        KeyBinding([.enter], .finishFilter, "Keep the filter and go back to the list", hint: "keep", footer: .primary,
                    contexts: [.filterInput]),
-        KeyBinding([.escape], .clearFilter, "Clear the filter", hint: "clear", footer: true, contexts: [.filterInput]),
+        KeyBinding([.escape], .clearFilter, "Clear the filter", hint: "clear", footer: .primary,
+                   contexts: [.filterInput]),
         KeyBinding([.backspace], .deleteFilterCharacter, "Delete the last character of the filter", hint: "delete",
-                   footer: false, contexts: [.filterInput]),
+                   footer: .hidden, contexts: [.filterInput]),
+        KeyBinding([.character("o")], .cycleSort,
+                   "Sort by the next column: name, status, Stripe (problems first), today, revenue, commission, "
+                       + "then the server's order. Sorts the programs loaded so far",
+                   hint: "sort", footer: .primary, contexts: [.programs]),
+        KeyBinding([.character("O")], .reverseSort, "Reverse the sort direction", hint: "reverse", footer: .hidden,
+                   contexts: [.programs], disabledReason: requireSortColumn),
+        KeyBinding([.character("e")], .openStripeEvents,
+                   "Open the Stripe events log: every event received, its outcome, and rejected deliveries",
+                   hint: "events", footer: .secondary, contexts: [.programs, .stripeSettings],
+                   disabledReason: requireSelection),
         KeyBinding([.character("s")], .openStripeSettings, "Open Program Settings > Stripe for the selected program",
-                   hint: "stripe", footer: true, contexts: [.programs], disabledReason: requireSelection),
+                   hint: "stripe", footer: .secondary, contexts: [.programs], disabledReason: requireSelection),
         KeyBinding([.character("c")], .connectStripe, "Connect Stripe: get an authorization URL and wait for it",
-                   hint: "connect", footer: true, contexts: [.programs, .stripeSettings],
+                   hint: "connect", footer: .primary, contexts: [.programs, .stripeSettings],
                    disabledReason: requireSelection),
         KeyBinding([.character("d")], .disconnectStripe, "Disconnect Stripe, after a confirmation",
-                   hint: "disconnect", footer: true, contexts: [.programs, .stripeSettings],
+                   hint: "disconnect", footer: .secondary, contexts: [.programs, .stripeSettings],
                    disabledReason: requireConnection),
         KeyBinding([.character("f")], .openFeed,
                    "Open the live conversion feed (all programs from the list, this program from its settings)",
-                   hint: "feed", footer: true, contexts: [.programs, .stripeSettings]),
-        KeyBinding([.character("r")], .refresh, "Reload the data on screen now", hint: "refresh", footer: true,
-                   contexts: [.programs, .stripeSettings]),
+                   hint: "feed", footer: .primary, contexts: [.programs, .stripeSettings]),
+        KeyBinding([.character("r")], .refresh, "Reload the data on screen now", hint: "refresh", footer: .secondary,
+                   contexts: [.programs, .stripeSettings, .stripeEvents]),
     ]
 
     private static let connectActions: [KeyBinding] = [
         KeyBinding([.character("y")], .copyAuthURL, "Copy the authorization URL to the clipboard (OSC 52)",
-                   hint: "copy URL", footer: true, contexts: [.connect], disabledReason: requireAuthURL),
+                   hint: "copy URL", footer: .primary, contexts: [.connect], disabledReason: requireAuthURL),
         KeyBinding([.character("o")], .openAuthURL, "Open the authorization URL with $BROWSER or xdg-open",
-                   hint: "open URL", footer: true, contexts: [.connect], disabledReason: requireAuthURL),
+                   hint: "open URL", footer: .primary, contexts: [.connect], disabledReason: requireAuthURL),
     ]
 
     private static let feedActions: [KeyBinding] = [
-        KeyBinding([.character("p")], .togglePause, "Pause or resume the feed; arrivals are kept while paused",
-                   hint: "pause", footer: true, contexts: [.feed]),
+        KeyBinding([.character("p")], .togglePause,
+                   "Pause or resume the feed; arrivals are kept and counted while paused",
+                   hint: "pause", footer: .primary, contexts: [.feed]),
     ]
 
     private static let dialogActions: [KeyBinding] = [
-        KeyBinding([.character("y"), .enter], .confirm, "Confirm", hint: "confirm", footer: true,
+        KeyBinding([.character("y"), .enter], .confirm, "Confirm", hint: "confirm", footer: .always,
                    contexts: [.disconnectDialog], disabledReason: requireConfirmingDialog),
         KeyBinding([.character("n"), .escape], .cancel, "Cancel, or close the dialog after the result",
-                   hint: "cancel", footer: true, contexts: [.disconnectDialog]),
-        KeyBinding([.escape, .character("?")], .toggleHelp, "Close help", hint: "close", footer: true,
+                   hint: "cancel", footer: .always, contexts: [.disconnectDialog]),
+        KeyBinding([.escape, .character("?")], .toggleHelp, "Close help", hint: "close", footer: .always,
                    contexts: [.help]),
     ]
 
     private static let general: [KeyBinding] = [
         KeyBinding([.escape], .back, "Clear the filter, or else go back to the previous screen", hint: "back",
-                   footer: true, contexts: [.stripeSettings, .connect, .feed, .programs],
+                   footer: .always, contexts: [.stripeSettings, .connect, .stripeEvents, .feed, .programs],
                    disabledReason: requireSomethingToLeave),
-        KeyBinding([.character("?")], .toggleHelp, "Show every key binding", hint: "help", footer: true,
+        KeyBinding([.character("?")], .toggleHelp, "Show every key binding", hint: "help", footer: .always,
                    contexts: [.global]),
-        KeyBinding([.character("q")], .quit, "Quit the dashboard", hint: "quit", footer: true,
+        KeyBinding([.character("q")], .quit, "Quit the dashboard", hint: "quit", footer: .always,
                    contexts: [.global, .tooSmall]),
-        KeyBinding([.control("c")], .quit, "Quit the dashboard", hint: "quit", footer: false,
+        KeyBinding([.control("c")], .quit, "Quit the dashboard", hint: "quit", footer: .hidden,
                    contexts: [.global, .tooSmall, .filterInput]),
     ]
 
@@ -93,6 +109,10 @@ enum KeyBindings {
         guard let id = state.targetProgramID else { return "no program is selected" }
         guard state.stripeStatus(of: id) == .disconnected else { return nil }
         return "Stripe is not connected for \(state.programName(id))"
+    }
+
+    private static let requireSortColumn: @Sendable (AppState) -> String? = { state in
+        state.programs.sort.column == nil ? "the list is in the server's order; press o to sort by a column" : nil
     }
 
     private static let requireAuthURL: @Sendable (AppState) -> String? = { state in

@@ -7,6 +7,11 @@
 /// bidi embedding, override and isolate controls and direction marks. Any other control
 /// character is shown as U+FFFD, and tabs and line breaks become spaces so one value
 /// stays on one line.
+///
+/// Emoji sequences are simplified, because terminals and tmux disagree about their width
+/// and a disagreement shifts every column after them and leaves stale characters behind:
+/// a ZWJ sequence (👨‍👩‍👧) keeps its first emoji, variation selectors and skin-tone
+/// modifiers are dropped, and a flag's regional indicators become plain letters (🇯🇵 → JP).
 public enum TextSanitizer {
     /// Drawn in place of a control character, so its presence stays visible.
     public static let replacement: Unicode.Scalar = "\u{FFFD}"
@@ -20,7 +25,42 @@ public enum TextSanitizer {
         while let scalar = scalars.popFirst() {
             appendSanitized(scalar, remainder: &scalars, to: &output)
         }
+        return simplifyEmojiSequences(String(output))
+    }
+
+    /// Rewrites each character that contains a ZWJ, a variation selector, a skin-tone
+    /// modifier or a regional indicator into scalars whose widths every terminal agrees on.
+    static func simplifyEmojiSequences(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isEmojiSequencePart) else { return text }
+
+        var output = String.UnicodeScalarView()
+        for character in text {
+            let scalars = character.unicodeScalars
+            guard scalars.contains(where: isEmojiSequencePart) else {
+                output.append(contentsOf: scalars)
+                continue
+            }
+            let beforeJoiner = scalars.prefix { $0.value != 0x200D }
+            for scalar in beforeJoiner where !isPresentationModifier(scalar) {
+                output.append(regionalIndicatorLetter(scalar) ?? scalar)
+            }
+        }
         return String(output)
+    }
+
+    private static func isEmojiSequencePart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x200D || isPresentationModifier(scalar) || (0x1F1E6...0x1F1FF).contains(scalar.value)
+    }
+
+    /// Variation selectors 15 and 16 and the five skin-tone modifiers.
+    private static func isPresentationModifier(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0xFE0E || scalar.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(scalar.value)
+    }
+
+    /// The ASCII capital a regional indicator stands for (U+1F1EF → `J`).
+    private static func regionalIndicatorLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard (0x1F1E6...0x1F1FF).contains(scalar.value) else { return nil }
+        return Unicode.Scalar(UInt8(0x41 + scalar.value - 0x1F1E6))
     }
 
     /// True when `text` would be changed by `sanitize`.
@@ -98,7 +138,7 @@ public enum TextSanitizer {
     }
 
     private static func needsAttention(_ scalar: Unicode.Scalar) -> Bool {
-        isControl(scalar) || isBidiControl(scalar)
+        isControl(scalar) || isBidiControl(scalar) || isEmojiSequencePart(scalar)
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -34,7 +34,7 @@ enum ConnectScreen {
                 ("✓ Stripe is already connected for \(name)\(account), so there is nothing to authorize.", .success),
                 ("", .base),
                 (flow.serverMessage ?? "", .muted),
-                ("Esc goes back. To connect another account, disconnect first with d.", .base),
+                ("To connect another account, press Esc, then d to disconnect and c to connect again.", .base),
             ]
         case .connected(let accountID):
             return [

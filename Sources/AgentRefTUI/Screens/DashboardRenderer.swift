@@ -25,6 +25,7 @@ enum DashboardRenderer {
         case .programs: ProgramsScreen.crumbs(state)
         case .stripeSettings(let programID): StripeSettingsScreen.crumbs(state, programID: programID)
         case .connect(let programID): ConnectScreen.crumbs(state, programID: programID)
+        case .stripeEvents(let programID): StripeEventsScreen.crumbs(state, programID: programID)
         case .feed: FeedScreen.crumbs(state)
         }
     }
@@ -37,6 +38,8 @@ enum DashboardRenderer {
             StripeSettingsScreen.render(state, programID: programID, theme: theme, into: &buffer)
         case .connect:
             ConnectScreen.render(state, theme: theme, into: &buffer)
+        case .stripeEvents(let programID):
+            StripeEventsScreen.render(state, programID: programID, theme: theme, into: &buffer)
         case .feed:
             FeedScreen.render(state, theme: theme, into: &buffer)
         }

@@ -13,9 +13,9 @@ enum FeedScreen {
             },
             TableColumn("Affiliate", minWidth: 9, maxWidth: 20, flex: 1) { TableCell(FeedRowText.affiliate($0)) },
             TableColumn("Event", minWidth: 10, maxWidth: 28) { TableCell(FeedRowText.event($0)) },
-            TableColumn("Amount", alignment: .right, minWidth: 10, flex: 1) { TableCell(FeedRowText.amount($0)) },
+            TableColumn("Amount", alignment: .right, minWidth: 10, flex: 1) { TableCell.amount(FeedRowText.amount($0)) },
             TableColumn("Commission", alignment: .right, minWidth: 10, flex: 1) { entry in
-                TableCell(FeedRowText.commission(entry), role: entry.type == .refunded ? .danger : nil)
+                TableCell.amount(FeedRowText.commission(entry), role: entry.type == .refunded ? .danger : nil)
             },
         ]
     }
@@ -29,10 +29,10 @@ enum FeedScreen {
         guard let feed = state.feed else { return }
 
         let layout = ListScreenLayout.feed(state)
-        renderInfo(feed, in: layout.info, theme: theme, into: &buffer)
+        renderInfo(feed, now: state.now, in: layout.info, theme: theme, into: &buffer)
         if let filterRect = layout.filter {
             FilterBar.render(feed.filter, matches: feed.visibleEntries.count, of: feed.entries.count, in: filterRect,
-                             theme: theme, into: &buffer)
+                             theme: theme, into: &buffer, usage: FeedFilter.usage)
         }
 
         let rows = feed.visibleEntries
@@ -50,28 +50,72 @@ enum FeedScreen {
     }
 
     /// Three rows: pause state and feed connection, then net revenue and net commission
-    /// per currency.
-    private static func renderInfo(_ feed: FeedState, in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
+    /// per currency. The rate sparkline goes to the right of the totals when they leave
+    /// room, else to the right of the first row, else nowhere.
+    private static func renderInfo(_ feed: FeedState, now: Date, in rect: Rect, theme: Theme,
+                                   into buffer: inout CellBuffer) {
         guard rect.height >= 3 else { return }
 
-        var x = rect.x + 1
+        let rate = rateLines(feed, now: now)
+        let rateWidth = rate.map { DisplayWidth.of($0) }.max() ?? 0
+        let revenue = "Net revenue:    \(feed.revenue.description)"
+        let commission = "Net commission: \(feed.commission.description)"
+        let totalsWidth = max(DisplayWidth.of(revenue), DisplayWidth.of(commission))
+        let rateX = rect.maxX - 1 - rateWidth
+        let rateBesideTotals = rect.x + 1 + totalsWidth + 3 <= rateX
+
+        let stateEnd = renderState(feed, in: rect.row(0), theme: theme, into: &buffer)
+        let width = rect.width - 1
+        let revenueLine = TableCell.totals(feed.revenue).fitted(width: width - 16, alignment: .left)
+        let commissionLine = TableCell.totals(feed.commission).fitted(width: width - 16, alignment: .left)
+        buffer.write("Net revenue:    " + revenueLine, x: rect.x + 1, y: rect.y + 1, style: theme[.base])
+        buffer.write("Net commission: " + commissionLine, x: rect.x + 1, y: rect.y + 2, style: theme[.base])
+
+        if rateBesideTotals {
+            buffer.write(rate[0], x: rateX, y: rect.y + 1, style: theme[.accent])
+            buffer.write(rate[1], x: rateX, y: rect.y + 2, style: theme[.muted])
+        } else if stateEnd + 3 <= rect.maxX - 1 - DisplayWidth.of(rate[0]) {
+            buffer.write(rate[0], x: rect.maxX - 1 - DisplayWidth.of(rate[0]), y: rect.y, style: theme[.accent])
+        }
+    }
+
+    /// Draws the pause state and the feed's connection on `row`.
+    ///
+    /// - Returns: The column after the text.
+    private static func renderState(_ feed: FeedState, in row: Rect, theme: Theme, into buffer: inout CellBuffer)
+        -> Int {
+        var x = row.x + 1
         if feed.isPaused {
             let paused = "⏸ PAUSED · \(feed.held.count) new · p resumes   "
-            x += buffer.write(paused, x: x, y: rect.y, maxWidth: rect.maxX - x, style: theme[.warning])
+            x += buffer.write(paused, x: x, y: row.y, maxWidth: row.maxX - x, style: theme[.warning])
         }
         let connection = StatusLine.feedSegment(feed.connection)
         var connectionText = connection.text
-        if case .disconnected(let message, _) = feed.connection {
+        switch feed.connection {
+        case .disconnected(let message, _), .rejected(let message, _):
             connectionText += ": \(message)"
+        default:
+            break
         }
-        buffer.write(TextLayout.truncate(connectionText, toWidth: rect.maxX - x), x: x, y: rect.y,
-                     style: theme[connection.role ?? .base])
+        x += buffer.write(TextLayout.truncate(connectionText, toWidth: row.maxX - x), x: x, y: row.y,
+                          style: theme[connection.role ?? .base])
+        return x
+    }
 
-        let width = rect.width - 1
-        let revenue = "Net revenue:    \(feed.revenue.description)"
-        let commission = "Net commission: \(feed.commission.description)"
-        buffer.write(TextLayout.truncate(revenue, toWidth: width), x: rect.x + 1, y: rect.y + 1, style: theme[.base])
-        buffer.write(TextLayout.truncate(commission, toWidth: width), x: rect.x + 1, y: rect.y + 2, style: theme[.base])
+    /// Minutes the rate sparkline covers, one character each.
+    static let rateMinutes = 15
+
+    /// Two lines of equal width: a sparkline of conversions per minute with the count of
+    /// the current minute, and what it covers with its peak.
+    static func rateLines(_ feed: FeedState, now: Date) -> [String] {
+        let counts = feed.conversionsPerMinute(endingAt: now, minutes: rateMinutes)
+        let sparkline = Sparkline.text(counts) + " \(counts.last ?? 0)/min"
+        let legend = "last \(rateMinutes) min · peak \(counts.max() ?? 0)"
+        let width = max(DisplayWidth.of(sparkline), DisplayWidth.of(legend))
+        return [
+            TextLayout.fit(sparkline, width: width, alignment: .right),
+            TextLayout.fit(legend, width: width, alignment: .right),
+        ]
     }
 
     private static func summary(_ feed: FeedState) -> String {

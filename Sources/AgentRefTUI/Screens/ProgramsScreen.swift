@@ -17,10 +17,10 @@ enum ProgramsScreen {
             TableCell(program.conversionsToday.map(String.init) ?? "—")
         },
         TableColumn("Revenue", alignment: .right, minWidth: 12, flex: 2, shownFromWidth: 64) { program in
-            TableCell(program.revenue?.description ?? "—")
+            TableCell.totals(program.revenue)
         },
         TableColumn("Commission", alignment: .right, minWidth: 12, flex: 2, shownFromWidth: 84) { program in
-            TableCell(program.commissionTotal?.description ?? "—")
+            TableCell.totals(program.commissionTotal)
         },
         TableColumn("Rate", minWidth: 8, maxWidth: 24, shownFromWidth: 110) { program in
             TableCell(rateText(program), role: .muted)
@@ -38,7 +38,9 @@ enum ProgramsScreen {
                              of: state.programs.items.count, in: filterRect, theme: theme, into: &buffer)
         }
 
-        let table = TableView(columns: columns, rows: state.programs.visibleItems, selection: state.programs.selection)
+        var table = TableView(columns: columns, rows: state.programs.visibleItems, selection: state.programs.selection)
+        let sort = state.programs.sort
+        table.sortIndicator = sort.column.map { (title: $0.title, isDescending: sort.isDescending) }
         table.render(header: layout.tableHeader, body: layout.tableRows, theme: theme, into: &buffer)
         if let empty = emptyText(state.programs) {
             buffer.write(empty, x: layout.tableRows.x + 2, y: layout.tableRows.y, maxWidth: layout.tableRows.width - 2,
@@ -66,10 +68,14 @@ enum ProgramsScreen {
         return "No programs yet. Create one with the API (POST /api/v1/programs)."
     }
 
-    private static func summary(_ list: ProgramsListState) -> String {
+    static func summary(_ list: ProgramsListState) -> String {
         let total = list.total ?? list.items.count
         var parts = [list.items.count < total ? "\(list.items.count) of \(total) programs loaded" : "\(total) programs"]
         if !list.filter.text.isEmpty { parts.append("\(list.visibleItems.count) match the filter") }
+        if list.sort.column != nil {
+            let scope = list.hasUnloadedPrograms ? " (the loaded ones; more load as you scroll)" : ""
+            parts.append("sorted by \(list.sort.label)\(scope)")
+        }
         if list.isLoading, list.lastLoadedAt != nil { parts.append("loading…") }
         return parts.joined(separator: " · ")
     }

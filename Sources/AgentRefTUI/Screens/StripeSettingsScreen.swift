@@ -8,36 +8,45 @@ enum StripeSettingsScreen {
     }
 
     static func render(_ state: AppState, programID: String, theme: Theme, into buffer: inout CellBuffer) {
-        let body = FrameLayout(state: state).body.inset(horizontal: 1, vertical: 0)
-        let (_, content) = body.splitTop(1)
-        let detail = state.stripe[programID]
-
-        guard let connection = detail?.connection else {
-            let text = detail?.errorMessage.map { "Loading the Stripe connection failed: \($0)" }
-                ?? "Loading the Stripe connection…"
-            let lines = TextWrapper.wrap(text, width: content.width)
-            let role: ThemeRole = detail?.errorMessage == nil ? .muted : .danger
-            for (offset, line) in lines.prefix(content.height).enumerated() {
-                buffer.write(line, x: content.x, y: content.y + offset, style: theme[role])
-            }
+        guard let content = StripeSettingsContent(state: state, programID: programID) else {
+            renderLoading(state.stripe[programID], in: StripeSettingsContent.area(state), theme: theme, into: &buffer)
             return
         }
 
-        let hintLines = troubleshootingHints(connection).flatMap { bulletLines($0, width: content.width) }
-        let list = KeyValueList(items: items(connection, state: state))
-        // The detail comes first; the hints get the rows it leaves, but at least a heading and a line.
-        let reservedForHints = hintLines.isEmpty ? 0 : min(hintLines.count + 2, 4)
-        let listRows = min(list.lineCount(width: content.width), content.height - reservedForHints)
-        let (listArea, hintArea) = content.splitTop(listRows)
-
-        list.render(in: listArea, theme: theme, into: &buffer)
-        renderHints(hintLines, in: hintArea, theme: theme, into: &buffer)
+        let area = content.area
+        let first = min(max(0, state.settingsScroll), content.maxScroll)
+        for (offset, line) in content.lines.dropFirst(first).prefix(content.windowRows).enumerated() {
+            draw(line, labelWidth: content.labelWidth, at: area.row(offset), theme: theme, into: &buffer)
+        }
+        if content.overflows, area.height > 0 {
+            let last = min(content.lines.count, first + content.windowRows)
+            let position = "lines \(first + 1)–\(last) of \(content.lines.count) · j/k or PgUp/PgDn scroll"
+            buffer.write(TextLayout.truncate(position, toWidth: area.width), x: area.x, y: area.maxY - 1,
+                         style: theme[.muted])
+        }
     }
 
-    /// Formats a hint as a bullet with a hanging indent.
-    private static func bulletLines(_ text: String, width: Int) -> [String] {
-        TextWrapper.wrap(text, width: max(1, width - 2)).enumerated().map { index, line in
-            (index == 0 ? "• " : "  ") + line
+    private static func renderLoading(_ detail: StripeDetailState?, in area: Rect, theme: Theme,
+                                      into buffer: inout CellBuffer) {
+        let text = detail?.errorMessage.map { "Loading the Stripe connection failed: \($0)" }
+            ?? "Loading the Stripe connection…"
+        let role: ThemeRole = detail?.errorMessage == nil ? .muted : .danger
+        for (offset, line) in TextWrapper.wrap(text, width: area.width).prefix(area.height).enumerated() {
+            buffer.write(line, x: area.x, y: area.y + offset, style: theme[role])
+        }
+    }
+
+    private static func draw(_ line: StripeSettingsContent.Line, labelWidth: Int, at row: Rect, theme: Theme,
+                             into buffer: inout CellBuffer) {
+        switch line {
+        case .item(let item):
+            KeyValueList.draw(item, labelWidth: labelWidth, at: row, theme: theme, into: &buffer)
+        case .blank:
+            break
+        case .heading(let text):
+            buffer.write(text, x: row.x, y: row.y, maxWidth: row.width, style: theme[.header])
+        case .text(let text):
+            buffer.write(text, x: row.x, y: row.y, maxWidth: row.width, style: theme[.base])
         }
     }
 
@@ -58,6 +67,7 @@ enum StripeSettingsScreen {
             .init("Last event", lastEventText(connection, zone: zone)),
             .init("Without attribution", unattributedText(connection.unattributedPayments),
                   role: connection.unattributedPayments > 0 ? .warning : .base),
+            rejectedItem(state.eventLogs[connection.programId]),
             .init("Webhook mode", webhookModeText(connection.webhookMode)),
         ]
         if connection.cleanupPending == true {
@@ -71,8 +81,21 @@ enum StripeSettingsScreen {
         return items
     }
 
-    /// Returns advice for the state the connection is in, or nothing when all is well.
-    static func troubleshootingHints(_ connection: StripeConnection) -> [String] {
+    /// Counts deliveries rejected for their signature, from the events log when it loaded.
+    private static func rejectedItem(_ log: StripeEventsState?) -> KeyValueList.Item {
+        guard let log, log.lastLoadedAt != nil else {
+            let text = log?.isUnavailable == true ? "not reported by this server" : "—"
+            return .init("Rejected deliveries", text, role: .muted)
+        }
+        guard let counts = SignatureRejectionText.counts(log.rejectedSignatures) else {
+            return .init("Rejected deliveries", "none")
+        }
+        return .init("Rejected deliveries", "\(log.rejectedTotal) (\(counts)); e shows the events log", role: .warning)
+    }
+
+    /// Returns advice for the state the connection is in and for rejected deliveries, and
+    /// where to look when conversions do not appear.
+    static func troubleshootingHints(_ connection: StripeConnection, rejected: [String: Int] = [:]) -> [String] {
         var hints: [String] = []
         switch connection.status {
         case .disconnected:
@@ -90,9 +113,16 @@ enum StripeSettingsScreen {
         case .error:
             hints.append("The connection failed\(reason(connection)). Press c to reconnect.")
         }
+        if let advice = SignatureRejectionText.advice(rejected) {
+            hints.append("Deliveries were rejected for their signature. " + advice)
+        }
         if connection.unattributedPayments > 0 {
             hints.append("Payments without attribution carry no agentref_cid. Make checkout set client_reference_id "
                 + "or metadata.agentref_cid to the click id from POST /api/v1/clicks.")
+        }
+        if connection.status == .connected {
+            hints.append("Conversions not appearing? Press e for the events log: each event received and why it "
+                + "did or did not create a conversion.")
         }
         return hints
     }
@@ -125,24 +155,6 @@ enum StripeSettingsScreen {
         case "connect": "connect (platform Connect endpoint; events carry the account)"
         case let other?: other
         case nil: "—"
-        }
-    }
-
-    /// Draws the heading and the hint lines below a blank row. When rows run out, the last
-    /// row states how many lines are hidden.
-    private static func renderHints(_ lines: [String], in rect: Rect, theme: Theme, into buffer: inout CellBuffer) {
-        guard !lines.isEmpty, rect.height >= 3 else { return }
-
-        buffer.write("What to do", x: rect.x, y: rect.y + 1, style: theme[.header])
-        let rows = rect.height - 2
-        let shown = lines.count > rows ? rows - 1 : lines.count
-        for (offset, line) in lines.prefix(shown).enumerated() {
-            buffer.write(line, x: rect.x, y: rect.y + 2 + offset, style: theme[.base])
-        }
-        if shown < lines.count {
-            let hidden = "… \(lines.count - shown) more lines; enlarge the terminal to see them"
-            buffer.write(TextLayout.truncate(hidden, toWidth: rect.width), x: rect.x, y: rect.y + 2 + shown,
-                         style: theme[.warning])
         }
     }
 }

@@ -15,6 +15,9 @@ final class NCursesTerminal: TerminalBackend {
     private let output: UnsafeMutablePointer<FILE>
     private var previous: CellBuffer?
     private var colorPairs: [ColorPairKey: Int32] = [:]
+    /// Pair numbers by style, because mapping a style to palette indexes searches the
+    /// whole palette and a frame has thousands of cells in a few styles.
+    private var pairsByStyle: [CellStyle: Int32] = [:]
     private var nextPairNumber: Int32 = 1
     private var isRestored = false
     private(set) var colorCapability: ColorCapability = .none
@@ -26,8 +29,9 @@ final class NCursesTerminal: TerminalBackend {
 
     /// Takes over the terminal on standard input and output.
     ///
-    /// - Parameter enablesMouse: Report wheel scrolling as arrow keys. Off by default,
-    ///   because capturing the mouse stops the terminal from selecting text (the URL).
+    /// - Parameter enablesMouse: Report left-button presses and wheel turns. Off by
+    ///   default, because capturing the mouse stops the terminal from selecting text (the
+    ///   URL) unless the operator holds Shift, which most terminals support.
     /// - Throws: `DashboardError` when standard input or output is not a terminal or
     ///   ncurses cannot set it up (for example an unknown `TERM`).
     init(enablesMouse: Bool) throws {
@@ -69,7 +73,8 @@ final class NCursesTerminal: TerminalBackend {
         curs_set(0)
         agentref_set_escdelay(25)
         if enablesMouse {
-            mousemask(agentref_wheel_up_mask() | agentref_wheel_down_mask(), nil)
+            mousemask(agentref_button1_press_mask() | agentref_wheel_up_mask() | agentref_wheel_down_mask(), nil)
+            // Report presses at once instead of waiting to combine them into clicks.
             mouseinterval(0)
         }
     }
@@ -109,7 +114,7 @@ final class NCursesTerminal: TerminalBackend {
     private func specialKey(_ code: Int32) -> TerminalEvent? {
         switch code {
         case agentref_key_resize(): return .resize(size)
-        case agentref_key_mouse(): return mouseWheel()
+        case agentref_key_mouse(): return mouseEvent()
         case KEY_UP: return .key(.up)
         case KEY_DOWN: return .key(.down)
         case KEY_LEFT: return .key(.left)
@@ -125,11 +130,16 @@ final class NCursesTerminal: TerminalBackend {
         }
     }
 
-    private func mouseWheel() -> TerminalEvent? {
+    private func mouseEvent() -> TerminalEvent? {
         var event = MEVENT()
         guard getmouse(&event) == OK else { return nil }
-        if event.bstate & agentref_wheel_up_mask() != 0 { return .key(.up) }
-        if agentref_wheel_down_mask() != 0, event.bstate & agentref_wheel_down_mask() != 0 { return .key(.down) }
+
+        let (x, y) = (Int(event.x), Int(event.y))
+        if event.bstate & agentref_wheel_up_mask() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
+        if agentref_wheel_down_mask() != 0, event.bstate & agentref_wheel_down_mask() != 0 {
+            return .mouse(MouseEvent(.wheelDown, x: x, y: y))
+        }
+        if event.bstate & agentref_button1_press_mask() != 0 { return .mouse(MouseEvent(.press, x: x, y: y)) }
         return nil
     }
 
@@ -188,7 +198,14 @@ final class NCursesTerminal: TerminalBackend {
     /// colours) when colour is off or every pair is taken.
     private func pairNumber(for style: CellStyle) -> Int32 {
         guard colorCapability != .none else { return 0 }
+        if let pair = pairsByStyle[style] { return pair }
 
+        let pair = allocatePair(for: style)
+        pairsByStyle[style] = pair
+        return pair
+    }
+
+    private func allocatePair(for style: CellStyle) -> Int32 {
         let (foreground, background) = ColorPalette.indexes(for: style, capability: colorCapability)
         let key = ColorPairKey(foreground: foreground, background: background)
         if key == ColorPairKey(foreground: -1, background: -1) { return 0 }

@@ -27,4 +27,5 @@ protocol TerminalBackend: AnyObject {
 enum TerminalEvent: Hashable, Sendable {
     case key(Key)
     case resize(TerminalSize)
+    case mouse(MouseEvent)
 }

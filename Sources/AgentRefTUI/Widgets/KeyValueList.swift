@@ -12,50 +12,37 @@ struct KeyValueList {
         }
     }
 
+    /// One laid-out line: the label on the first line of an item, nil on the lines its value wraps to.
+    struct Line: Hashable, Sendable {
+        var label: String?
+        var text: String
+        var role: ThemeRole
+    }
+
     var items: [Item]
 
-    /// Draws the items from the top of `rect`. When they need more rows than `rect` has,
-    /// the last row states how many lines are hidden instead of cutting a value silently.
-    ///
-    /// - Returns: Rows used.
-    @discardableResult
-    func render(in rect: Rect, theme: Theme, into buffer: inout CellBuffer) -> Int {
-        let lines = layoutLines(width: rect.width)
-        let shown = lines.count > rect.height ? max(0, rect.height - 1) : lines.count
-        let labelWidth = self.labelWidth(rect.width)
-
-        for (offset, line) in lines.prefix(shown).enumerated() {
-            let y = rect.y + offset
-            if let label = line.label {
-                buffer.write(TextLayout.truncate(label, toWidth: labelWidth - 2), x: rect.x, y: y, style: theme[.muted])
-            }
-            buffer.write(line.text, x: rect.x + labelWidth, y: y, maxWidth: rect.width - labelWidth,
-                         style: theme[line.role])
-        }
-        if shown < lines.count, rect.height > 0 {
-            let hidden = "… \(lines.count - shown) more lines; enlarge the terminal to see them"
-            buffer.write(TextLayout.truncate(hidden, toWidth: rect.width), x: rect.x, y: rect.y + shown,
-                         style: theme[.warning])
-            return rect.height
-        }
-        return shown
-    }
-
-    /// Rows needed at `width`.
-    func lineCount(width: Int) -> Int {
-        layoutLines(width: width).count
-    }
-
-    private func labelWidth(_ width: Int) -> Int {
+    /// Columns of the label column at `width`, two of them for the gap before values. Labels
+    /// get at most a third of `width`.
+    func labelWidth(_ width: Int) -> Int {
         min(items.map { DisplayWidth.of($0.label) }.max() ?? 0, width / 3) + 2
     }
 
-    private func layoutLines(width: Int) -> [(label: String?, text: String, role: ThemeRole)] {
+    /// Lays the items out at `width`: one line per wrapped piece of a value, so no value is cut.
+    func lines(width: Int) -> [Line] {
         let valueWidth = max(1, width - labelWidth(width))
         return items.flatMap { item in
             TextWrapper.wrap(item.value, width: valueWidth).enumerated().map { index, text in
-                (label: index == 0 ? item.label : nil, text: text, role: item.role)
+                Line(label: index == 0 ? item.label : nil, text: text, role: item.role)
             }
         }
+    }
+
+    /// Draws `line` at `row`, the label in the `muted` style and the value after the label column.
+    static func draw(_ line: Line, labelWidth: Int, at row: Rect, theme: Theme, into buffer: inout CellBuffer) {
+        if let label = line.label {
+            buffer.write(TextLayout.truncate(label, toWidth: labelWidth - 2), x: row.x, y: row.y, style: theme[.muted])
+        }
+        buffer.write(line.text, x: row.x + labelWidth, y: row.y, maxWidth: row.width - labelWidth,
+                     style: theme[line.role])
     }
 }

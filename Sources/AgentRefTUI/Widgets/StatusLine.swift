@@ -1,7 +1,8 @@
 import AgentRefClient
 import Foundation
 
-/// The status line on every screen: server URL, API health, feed state and last refresh.
+/// The status line on every screen: server URL, health of the API and of the live
+/// stream, and last refresh.
 enum StatusLine {
     /// A part of the status line and the role of its text; nil uses the bar's own style.
     typealias Segment = (text: String, role: ThemeRole?)
@@ -44,9 +45,7 @@ enum StatusLine {
     static func segments(_ state: AppState) -> [Segment] {
         var parts: [Segment] = [(state.serverURL, nil)]
         parts.append(apiSegment(state.health))
-        if let feed = state.feed {
-            parts.append(feedSegment(feed.connection))
-        }
+        parts.append(state.feed.map { feedSegment($0.connection) } ?? ("live off", .muted))
         if let refreshed = lastRefresh(state) {
             parts.append(("refreshed \(TimeText.clock(refreshed, in: state.timeZone))", nil))
         }
@@ -60,17 +59,20 @@ enum StatusLine {
         return ("API connecting", .warning)
     }
 
-    /// Describes the feed's connection in words, for example `feed streaming` or `feed polling every 5 s`.
+    /// Describes the live feed's connection in words, for example `live streaming` or
+    /// `live polling every 5 s`; `live off` while no feed is open.
     static func feedSegment(_ connection: FeedConnectionState) -> (text: String, role: ThemeRole?) {
         switch connection {
         case .connecting:
-            return ("feed connecting", .warning)
+            return ("live connecting", .warning)
         case .streaming:
-            return ("feed streaming", .success)
+            return ("live streaming", .success)
         case .polling(let interval):
-            return ("feed polling every \(TimeText.age(interval))", .success)
+            return ("live polling every \(TimeText.age(interval))", .success)
         case .disconnected(_, let retry):
-            return ("feed disconnected, retrying in \(TimeText.age(retry.rounded(.up)))", .danger)
+            return ("live disconnected, retrying in \(TimeText.age(retry.rounded(.up)))", .danger)
+        case .rejected:
+            return ("live rejected: API key not accepted", .danger)
         }
     }
 
@@ -81,6 +83,8 @@ enum StatusLine {
             return state.programs.lastLoadedAt
         case .stripeSettings(let programID), .connect(let programID):
             return state.stripe[programID]?.lastLoadedAt ?? state.programs.lastLoadedAt
+        case .stripeEvents(let programID):
+            return state.eventLogs[programID]?.lastLoadedAt
         }
     }
 }

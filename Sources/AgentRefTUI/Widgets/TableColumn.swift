@@ -1,3 +1,5 @@
+import AgentRefDomain
+
 /// One column of a `TableView`, declared as data.
 struct TableColumn<Row>: Sendable {
     var title: String
@@ -38,9 +40,43 @@ struct TableCell: Hashable, Sendable {
     var text: String
     /// Style of the text; nil uses the row's style.
     var role: ThemeRole?
+    /// Shorter forms of `text`, tried in order when it does not fit the column.
+    var shorterForms: [String] = []
+    /// True for amounts: when no form fits, the cell shows `#` marks, as a spreadsheet
+    /// does, because an amount with its last digits cut off reads as a smaller amount.
+    var isAmount = false
 
     init(_ text: String, role: ThemeRole? = nil) {
         self.text = text
         self.role = role
+    }
+
+    /// A cell for money: never cut, with shorter forms for several currencies.
+    static func amount(_ text: String, shorterForms: [String] = [], role: ThemeRole? = nil) -> TableCell {
+        var cell = TableCell(text, role: role)
+        cell.shorterForms = shorterForms
+        cell.isAmount = true
+        return cell
+    }
+
+    /// A cell for per-currency totals: all currencies when they fit, else the first ones
+    /// with a count of the rest, such as `USD 217.00 +2`.
+    static func totals(_ totals: MoneyTotals?) -> TableCell {
+        guard let totals, !totals.isEmpty else { return TableCell("—") }
+
+        let amounts = totals.sorted.map(\.description)
+        let shorter = (1..<max(1, amounts.count)).reversed().map { shown in
+            amounts.prefix(shown).joined(separator: " · ") + " +\(amounts.count - shown)"
+        }
+        return .amount(totals.description, shorterForms: shorter)
+    }
+
+    /// The text to draw in `width` columns.
+    func fitted(width: Int, alignment: TextAlignment) -> String {
+        for form in [text] + shorterForms where DisplayWidth.of(form) <= width {
+            return TextLayout.fit(form, width: width, alignment: alignment)
+        }
+        guard isAmount else { return TextLayout.fit(text, width: width, alignment: alignment) }
+        return String(repeating: "#", count: max(0, width))
     }
 }

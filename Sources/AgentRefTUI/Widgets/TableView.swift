@@ -6,6 +6,8 @@ struct TableView<Row> {
     var selection: ListSelection?
     /// Style of a whole row when it is not selected, such as refunds; nil uses `base`.
     var rowRole: (Row) -> ThemeRole? = { _ in nil }
+    /// The column the rows are sorted by, by title, and the direction; its header gets `↑` or `↓`.
+    var sortIndicator: (title: String, isDescending: Bool)?
 
     /// Columns before the first table column, holding `›` on the selected row, so the
     /// selection shows without colour too.
@@ -28,7 +30,7 @@ struct TableView<Row> {
     private func columnWidths(available: Int, firstRow: Int, rowCount: Int) -> [(index: Int, width: Int)] {
         let shownRows = rows.dropFirst(firstRow).prefix(max(0, rowCount))
         let contentWidths = columns.map { column in
-            shownRows.reduce(DisplayWidth.of(column.title)) { max($0, DisplayWidth.of(column.cell($1).text)) }
+            shownRows.reduce(DisplayWidth.of(headerTitle(column))) { max($0, DisplayWidth.of(column.cell($1).text)) }
         }
         return ColumnLayout.widths(
             minimums: columns.map(\.minWidth),
@@ -47,10 +49,16 @@ struct TableView<Row> {
         var x = rect.x + Self.gutterWidth
         for (index, width) in layout {
             let column = columns[index]
-            let title = TextLayout.fit(column.title, width: width, alignment: column.alignment)
+            let title = TextLayout.fit(headerTitle(column), width: width, alignment: column.alignment)
             buffer.write(title, x: x, y: rect.y, style: style)
             x += width + ColumnLayout.gap
         }
+    }
+
+    /// The column's title, with the sort direction when the rows are sorted by it.
+    private func headerTitle(_ column: TableColumn<Row>) -> String {
+        guard let sortIndicator, sortIndicator.title == column.title else { return column.title }
+        return column.title + (sortIndicator.isDescending ? " ↓" : " ↑")
     }
 
     private func drawRow(_ rowIndex: Int, _ layout: [(index: Int, width: Int)], in rect: Rect, theme: Theme,
@@ -68,7 +76,7 @@ struct TableView<Row> {
             let column = columns[index]
             let cell = column.cell(row)
             let style = isSelected ? rowStyle : cell.role.map { theme[$0] } ?? rowStyle
-            let text = TextLayout.fit(cell.text, width: width, alignment: column.alignment)
+            let text = cell.fitted(width: width, alignment: column.alignment)
             buffer.write(text, x: x, y: rect.y, style: style)
             x += width + ColumnLayout.gap
         }

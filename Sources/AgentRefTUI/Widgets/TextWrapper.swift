@@ -11,6 +11,14 @@ enum TextWrapper {
         }
     }
 
+    /// Wraps `text` as a bullet point: `• ` before the first line and two spaces before the
+    /// others, so every line is at most `width` columns.
+    static func bullet(_ text: String, width: Int) -> [String] {
+        wrap(text, width: max(1, width - 2)).enumerated().map { index, line in
+            (index == 0 ? "• " : "  ") + line
+        }
+    }
+
     /// Splits `text` into pieces of exactly `width` columns (the last may be shorter),
     /// for values such as URLs where every character matters.
     static func breakByWidth(_ text: String, width: Int) -> [String] {

@@ -15,6 +15,12 @@ enum TimeText {
         return day + " " + clock(date, in: timeZone)
     }
 
+    /// `MM-DD HH:MM:SS`, for tables where the year goes without saying.
+    static func shortDateTime(_ date: Date, in timeZone: TimeZone) -> String {
+        let parts = components(date, timeZone)
+        return "\(twoDigits(parts.month ?? 0))-\(twoDigits(parts.day ?? 0)) " + clock(date, in: timeZone)
+    }
+
     /// Formats a duration such as `4 s`, `3 min` or `2 h`.
     static func age(_ seconds: TimeInterval) -> String {
         let whole = Int(max(0, seconds))

@@ -83,6 +83,15 @@ let streamFreeCallback: MHD_ContentReaderFreeCallback = { context in
     cursor.stream.close()
 }
 
+// libmicrohttpd reports problems it handles itself, such as a client that went away in
+// the middle of a streamed response; they are logged, never printed to standard error.
+let libraryLogCallback: agentref_mhd_log_sink = { context, message in
+    guard let context, let message else { return }
+    let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+    let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    server.logger.warning("libmicrohttpd reported a problem", [.error: text, .port: String(server.port)])
+}
+
 private let MHD_YES = MHD_Result.YES
 private let MHD_NO = MHD_Result.NO
 

@@ -32,6 +32,8 @@ public final class HTTPServer: @unchecked Sendable {
     private var daemon: OpaquePointer?
     private var boundPort: UInt16 = 0
     private var stopping = false
+    /// Where libmicrohttpd sends its own messages; lives as long as the server object.
+    private let nativeLogger = UnsafeMutablePointer<agentref_mhd_logger>.allocate(capacity: 1)
 
     public init(configuration: Configuration, logger: Logger, handler: @escaping Handler) {
         self.configuration = configuration
@@ -41,6 +43,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     deinit {
         stop()
+        nativeLogger.deallocate()
     }
 
     /// The port the server listens on; 0 before `start()`.
@@ -63,11 +66,13 @@ public final class HTTPServer: @unchecked Sendable {
     /// - Throws: `HTTPServerError.bindFailed` when the port is in use or cannot be bound.
     public func start() throws {
         let context = Unmanaged.passUnretained(self).toOpaque()
+        nativeLogger.pointee = agentref_mhd_logger(sink: libraryLogCallback, context: context)
         let started = agentref_mhd_start_loopback(
             configuration.port,
             accessHandlerCallback, context,
             requestCompletedCallback, context,
-            configuration.connectionTimeoutSeconds
+            configuration.connectionTimeoutSeconds,
+            nativeLogger
         )
         guard let started else {
             throw HTTPServerError.bindFailed(port: configuration.port)

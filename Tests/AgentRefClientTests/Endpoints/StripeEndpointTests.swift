@@ -92,6 +92,28 @@ final class StripeEndpointTests: XCTestCase {
         XCTAssertEqual(event.conversionId, "cnv_1")
     }
 
+    func testStripeEventLogDecodesRejectedSignatureCounts() async throws {
+        let body = #"{"data":[],"meta":{"total":0,"page":1,"pageSize":50,"hasMore":false,"nextCursor":null,"#
+            + #""rejectedSignatures":{"mismatch":2,"stale":1},"requestId":"req_1"}}"#
+        stub.script("GET", "/programs/:id/stripe/events", [StubResponses.json(body, status: 200)])
+
+        let log = try await client.stripeEventLog(programID: "prg_1", cursor: nil, limit: 50)
+
+        XCTAssertEqual(log.rejectedSignatures, ["mismatch": 2, "stale": 1])
+        XCTAssertEqual(log.rejectedTotal, 3)
+        XCTAssertTrue(log.events.items.isEmpty)
+        XCTAssertEqual(stub.requests(to: "/programs/prg_1/stripe/events").first?.query("limit"), "50")
+    }
+
+    func testStripeEventLogWithoutRejectionCountsIsEmpty() async throws {
+        let body = #"{"data":[],"meta":{"total":0,"page":1,"pageSize":20,"hasMore":false,"requestId":"req_1"}}"#
+        stub.script("GET", "/programs/:id/stripe/events", [StubResponses.json(body, status: 200)])
+
+        let log = try await client.stripeEventLog(programID: "prg_1", cursor: nil, limit: 20)
+
+        XCTAssertEqual(log.rejectedSignatures, [:])
+    }
+
     func testCreateProgramSendsRequiredFieldsOnly() async throws {
         stub.route("POST", "/programs") { request in
             StubResponses.object(Samples.program(id: "prg_new"), status: 201)

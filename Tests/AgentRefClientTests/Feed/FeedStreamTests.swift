@@ -209,16 +209,17 @@ final class FeedStreamTests: XCTestCase {
         XCTAssertEqual(log.openStreamCount, 0)
     }
 
-    func testUnauthorizedStreamReportsMessageAndRetries() async {
+    func testUnauthorizedStreamIsRejectedAndRetried() async {
         stub.script("GET", "/conversions/stream", [StubResponses.error(401, "UNAUTHORIZED", "Unknown API key; set AGENTREF_API_KEY")])
 
         let feed = startFeed()
         await feed.wait(for: "second attempt") { _ in self.streamRequests.count >= 2 }
 
         let messages = feed.states.compactMap { state -> String? in
-            if case .disconnected(let message, _) = state { return message }
+            if case .rejected(let message, _) = state { return message }
             return nil
         }
         XCTAssertEqual(messages.first, "Unknown API key; set AGENTREF_API_KEY")
+        XCTAssertFalse(feed.states.contains { if case .disconnected = $0 { true } else { false } })
     }
 }

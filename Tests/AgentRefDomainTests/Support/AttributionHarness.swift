@@ -20,14 +20,17 @@ final class AttributionHarness {
     static func makeProgram(
         commissionType: CommissionType = .recurring,
         percent: Double = 20,
-        limitMonths: Int? = nil
+        limitMonths: Int? = nil,
+        fixedAmount: Int64? = nil
     ) -> Program {
         let date = Date(timeIntervalSince1970: 1_700_000_000)
-        return Program(
+        var program = Program(
             id: "prg_1", merchantId: "mer_1", name: "Test", slug: "test",
             commissionType: commissionType, commissionPercent: percent, commissionLimitMonths: limitMonths,
             createdAt: date, updatedAt: date
         )
+        program.commissionFixedAmount = fixedAmount
+        return program
     }
 
     func addClick(_ cid: String = "cid_1", affiliate: String = "aff_1", program: String = "prg_1", at date: Date? = nil) {
@@ -35,9 +38,11 @@ final class AttributionHarness {
         clicks[cid] = ReferralClick(cid: cid, programId: program, affiliateId: affiliate, createdAt: createdAt)
     }
 
+    /// Applies `event`; `customer` stands for the customer object the server fetches from Stripe.
     @discardableResult
-    func receive(_ event: StripeEvent) -> AttributionDecision {
-        guard let facts = StripePaymentFacts(event: event) else { fatalError("not a payment event: \(event.type)") }
+    func receive(_ event: StripeEvent, customer: JSONValue? = nil) -> AttributionDecision {
+        guard var facts = StripePaymentFacts(event: event) else { fatalError("not a payment event: \(event.type)") }
+        if let customer { facts.addClickIDs(fromCustomer: customer) }
         let candidates = payments.values.filter { record in
             !Set(record.references.allIds).isDisjoint(with: facts.references.allIds)
         }
@@ -63,8 +68,9 @@ final class AttributionHarness {
         return decision
     }
 
-    func endSubscription(_ id: String) {
-        subscriptions[id]?.endedAt = now
+    /// Ends the subscription at `endedAt` (Unix seconds), or at the harness's `now`.
+    func endSubscription(_ id: String, at endedAt: Int64? = nil) {
+        subscriptions[id]?.endedAt = endedAt.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? now
     }
 
     private func store(_ decision: AttributionDecision, absorbed: [PaymentRecord]) {

@@ -35,6 +35,7 @@ final class StripeStub: @unchecked Sendable {
         var delay: TimeInterval
         var response: HTTPResponse?
     }
+    private var customersByAccount: [String: [String: JSONValue]] = [:]
 
     static let secretKey = "sk_test_stub_platform"
 
@@ -110,6 +111,12 @@ final class StripeStub: @unchecked Sendable {
         }
     }
 
+    /// Makes `GET /v1/customers/{id}` with `Stripe-Account: account` return `customer`.
+    func addCustomer(_ customer: JSONValue, account: String) {
+        guard let id = customer["id"]?.stringValue else { return }
+        lock.withLock { customersByAccount[account, default: [:]][id] = customer }
+    }
+
     var isFailing: Bool {
         get { lock.withLock { failing } }
         set { lock.withLock { failing = newValue } }
@@ -162,6 +169,8 @@ final class StripeStub: @unchecked Sendable {
             return update(request, id: String(request.path.dropFirst("/v1/webhook_endpoints/".count)))
         case ("DELETE", _) where request.path.hasPrefix("/v1/webhook_endpoints/"):
             return delete(id: String(request.path.dropFirst("/v1/webhook_endpoints/".count)))
+        case ("GET", _) where request.path.hasPrefix("/v1/customers/"):
+            return customer(id: String(request.path.dropFirst("/v1/customers/".count)), account: account)
         default:
             return Self.error(status: 404, type: "invalid_request_error", message: "Unrecognized request URL")
         }
@@ -251,6 +260,16 @@ final class StripeStub: @unchecked Sendable {
         }
         lock.withLock { endpointOrder.removeAll { $0 == id } }
         return Self.json(["id": id, "object": "webhook_endpoint", "deleted": true])
+    }
+
+    private func customer(id: String, account: String?) -> HTTPResponse {
+        guard let account, let customer = lock.withLock({ customersByAccount[account]?[id] }) else {
+            return Self.json(
+                ["error": ["type": "invalid_request_error", "code": "resource_missing", "message": "No such customer: '\(id)'"]],
+                status: 404
+            )
+        }
+        return .json((try? JSONEncoder().encode(customer)) ?? Data("{}".utf8))
     }
 
     private static func object(_ endpoint: Endpoint, includeSecret: Bool) -> [String: Any] {

@@ -10,58 +10,24 @@ import XCTest
 /// The server against the real Stripe simulator, with no stub in between: the OAuth form,
 /// webhook endpoint registration, signed deliveries and disconnect cleanup.
 final class SimulatorIntegrationTests: XCTestCase {
-    private var directory: URL!
-    private var simulator: StripeSimulatorApp!
-    private var simulatorURL: URL!
-    private var server: AgentRefServerApp!
-    private var serverURL: URL!
-    private let key = APIKey.makeTestKey()
-    private var http: OutboundHTTPClient! = OutboundHTTPClient(timeout: 20)
+    private var stack: SimulatorStack!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("agentref-integration-\(UUID().uuidString)")
-        try startSimulator(port: 0)
-        try startServer(cleanupRetryDelay: 0.2)
-    }
-
-    private func startSimulator(port: UInt16) throws {
-        simulator = StripeSimulatorApp(
-            configuration: SimulatorConfiguration(
-                port: port, dataDirectory: directory.appendingPathComponent("sim"), deliveryRetryBaseSeconds: 0.05,
-                maxDeliveryAttempts: 3
-            ),
-            logger: .silent
-        )
-        simulatorURL = try simulator.start()
-    }
-
-    /// Stops the simulator and starts it again on the same port with the same state file.
-    private func restartSimulator() throws {
-        let port = UInt16(try XCTUnwrap(simulatorURL.port))
-        simulator.stop()
-        try startSimulator(port: port)
-    }
-
-    private func startServer(cleanupRetryDelay: TimeInterval) throws {
-        server?.stop()
-        var configuration = ServerConfiguration(
-            port: 0, dataDirectory: directory.appendingPathComponent("server"), apiKeys: [key],
-            stripeAPIBase: simulatorURL, stripeConnectBase: simulatorURL
-        )
-        configuration.seedDemoData = false
-        server = AgentRefServerApp(
-            configuration: configuration, logger: .silent, clock: ServerClock(), cleanupRetryDelay: cleanupRetryDelay
-        )
-        serverURL = try server.start()
+        stack = try SimulatorStack()
     }
 
     override func tearDownWithError() throws {
-        server?.stop()
-        simulator?.stop()
-        server = nil
-        simulator = nil
-        http = nil
-        try? FileManager.default.removeItem(at: directory)
+        // XCTest keeps every test case object until the run ends, so release the stack's
+        // sockets here.
+        stack?.stop()
+        stack = nil
+    }
+
+    /// Replaces the stack with one whose server waits `cleanupRetryDelay` seconds before
+    /// retrying a failed cleanup, so a test can act before the retry.
+    private func restartStack(cleanupRetryDelay: TimeInterval) throws {
+        stack.stop()
+        stack = try SimulatorStack(cleanupRetryDelay: cleanupRetryDelay)
     }
 
     // MARK: - Scenarios
@@ -136,15 +102,15 @@ final class SimulatorIntegrationTests: XCTestCase {
     }
 
     func testReconnectAfterFailedCleanupReusesLeftoverEndpoint() throws {
-        try startServer(cleanupRetryDelay: 60)
+        try restartStack(cleanupRetryDelay: 60)
         let (program, cid) = try makeProgramWithClick(percent: 20)
         let account = try connectThroughAuthorizeForm(program)
         let endpoint = try XCTUnwrap(try endpoints(account: account).first?["id"]?.stringValue)
-        simulator.stop()
+        stack.simulator.stop()
 
         let disconnect = try api("DELETE", "/programs/\(program)/connect-stripe")
         let pending = try api("GET", "/programs/\(program)/stripe")["data"]
-        try restartSimulator()
+        try stack.restartSimulator()
         _ = try connectThroughAuthorizeForm(program)
         let detail = try api("GET", "/programs/\(program)/stripe")["data"]
         let registered = try endpoints(account: account).compactMap { $0["id"]?.stringValue }
@@ -162,14 +128,16 @@ final class SimulatorIntegrationTests: XCTestCase {
     }
 
     func testReconnectReplacesEndpointWhoseSecretIsUnknown() throws {
-        try startServer(cleanupRetryDelay: 60)
+        try restartStack(cleanupRetryDelay: 60)
         let (program, cid) = try makeProgramWithClick(percent: 20)
         let account = try connectThroughAuthorizeForm(program)
         let original = try XCTUnwrap(try endpoints(account: account).first?["id"]?.stringValue)
-        simulator.stop()
+        stack.simulator.stop()
         _ = try api("DELETE", "/programs/\(program)/connect-stripe")
-        try restartSimulator()
-        let foreign = try replaceEndpoint(original, account: account, url: serverURL.absoluteString + "/webhooks/stripe/\(program)")
+        try stack.restartSimulator()
+        let foreign = try stack.replaceEndpoint(
+            original, account: account, url: serverURL.absoluteString + "/webhooks/stripe/\(program)"
+        )
 
         _ = try connectThroughAuthorizeForm(program)
         let registered = try endpoints(account: account).compactMap { $0["id"]?.stringValue }
@@ -185,13 +153,13 @@ final class SimulatorIntegrationTests: XCTestCase {
     func testSilentDeauthorizationIsFoundAndDisconnectFinishes() throws {
         let (program, _) = try makeProgramWithClick(percent: 20)
         let account = try connectThroughAuthorizeForm(program)
-        let deauthorize = try http.send(
-            method: "POST", url: simulatorURL.appendingPathComponent("oauth/deauthorize"),
+        let deauthorize = try stack.http.send(
+            method: "POST", url: stack.simulatorURL.appendingPathComponent("oauth/deauthorize"),
             headers: ["Authorization": "Bearer sk_test_merchant_side", "Content-Type": "application/x-www-form-urlencoded"],
             body: Data(FormEncoding.encode([("client_id", "ca_agentref_local"), ("stripe_user_id", account)]).utf8)
         )
 
-        server.checkStripeAccessNow()
+        stack.server.checkStripeAccessNow()
         let revoked = try api("GET", "/programs/\(program)/stripe")["data"]
         _ = try api("DELETE", "/programs/\(program)/connect-stripe")
         let disconnected = try api("GET", "/programs/\(program)/stripe")["data"]
@@ -212,9 +180,9 @@ final class SimulatorIntegrationTests: XCTestCase {
         }
 
         let statuses = LockedStatuses()
-        let http: OutboundHTTPClient = http
+        let http = stack.http
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-            statuses.append((try? Self.submitAuthorizeForm(links[index], http: http).status) ?? 0)
+            statuses.append((try? SimulatorStack.submitAuthorizeForm(links[index], http: http).status) ?? 0)
         }
         let details = try [first, second].map { try api("GET", "/programs/\($0)/stripe")["data"] }
         let connected = details.compactMap { $0?["stripeAccountId"]?.stringValue }
@@ -240,6 +208,8 @@ final class SimulatorIntegrationTests: XCTestCase {
 
     // MARK: - Helpers
 
+    private var serverURL: URL { stack.serverURL }
+
     private func makeProgramWithClick(percent: Double) throws -> (program: String, cid: String) {
         let program = try XCTUnwrap(api("POST", "/programs", ["name": "Integration", "commissionType": "recurring", "commissionPercent": percent]).value(at: "data.id")?.stringValue)
         _ = try api("POST", "/programs/\(program)/affiliates", ["code": "jane20"])
@@ -247,79 +217,20 @@ final class SimulatorIntegrationTests: XCTestCase {
         return (program, cid)
     }
 
-    /// Opens the authUrl, submits the simulator's form unchanged, follows the redirect to the
-    /// server's callback, and returns the connected account.
     private func connectThroughAuthorizeForm(_ program: String) throws -> String {
-        let authURL = try XCTUnwrap(api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"]).value(at: "data.authUrl")?.stringValue)
-        let callback = try Self.submitAuthorizeForm(authURL, http: http)
-        XCTAssertEqual(callback.status, 200, String(decoding: callback.body, as: UTF8.self))
-
-        let detail = try api("GET", "/programs/\(program)/stripe")["data"]
-        XCTAssertEqual(detail?["status"]?.stringValue, "connected")
-        return try XCTUnwrap(detail?["stripeAccountId"]?.stringValue)
-    }
-
-    /// Submits the authorize page's form unchanged; returns the server's callback response.
-    private static func submitAuthorizeForm(_ authURL: String, http: OutboundHTTPClient) throws
-        -> OutboundHTTPClient.Response
-    {
-        let page = try http.send(method: "GET", url: URL(string: authURL)!)
-        let form = try XCTUnwrap(HTMLForm(page: String(decoding: page.body, as: UTF8.self)))
-        XCTAssertEqual(form.method, "post")
-
-        let action = URL(string: form.action, relativeTo: URL(string: authURL)!)!.absoluteURL
-        return try http.send(
-            method: "POST", url: action, headers: ["Content-Type": "application/x-www-form-urlencoded"],
-            body: Data(FormEncoding.encode(form.fields).utf8)
-        )
-    }
-
-    /// Deletes `endpoint` and creates another with `url` through the platform's key, as a
-    /// second installation would; returns the new endpoint's id.
-    private func replaceEndpoint(_ endpoint: String, account: String, url: String) throws -> String {
-        let headers = ["Authorization": "Bearer sk_test_inspector", "Stripe-Account": account]
-        let deleted = try http.send(
-            method: "DELETE", url: simulatorURL.appendingPathComponent("v1/webhook_endpoints/\(endpoint)"), headers: headers
-        )
-        XCTAssertEqual(deleted.status, 200)
-
-        var createHeaders = headers
-        createHeaders["Content-Type"] = "application/x-www-form-urlencoded"
-        let form = [("url", url)] + StripeEventType.subscribed.map { ("enabled_events[]", $0.rawValue) }
-        let created = try http.send(
-            method: "POST", url: simulatorURL.appendingPathComponent("v1/webhook_endpoints"), headers: createHeaders,
-            body: Data(FormEncoding.encode(form).utf8)
-        )
-        XCTAssertEqual(created.status, 200, String(decoding: created.body, as: UTF8.self))
-        return try XCTUnwrap(try JSONDecoder().decode(JSONValue.self, from: created.body)["id"]?.stringValue)
+        try stack.connectThroughAuthorizeForm(program)
     }
 
     private func endpoints(account: String) throws -> [JSONValue] {
-        let response = try http.send(
-            method: "GET", url: simulatorURL.appendingPathComponent("v1/webhook_endpoints"),
-            headers: ["Authorization": "Bearer sk_test_inspector", "Stripe-Account": account]
-        )
-        XCTAssertEqual(response.status, 200)
-        return try JSONDecoder().decode(JSONValue.self, from: response.body)["data"]?.arrayValue ?? []
+        try stack.endpoints(account: account)
     }
 
     private func api(_ method: String, _ path: String, _ body: [String: Any]? = nil) throws -> JSONValue {
-        let response = try http.send(
-            method: method, url: URL(string: serverURL.absoluteString + "/api/v1" + path)!,
-            headers: ["Authorization": "Bearer \(key.secret)", "Content-Type": "application/json"],
-            body: try body.map { try JSONSerialization.data(withJSONObject: $0) }
-        )
-        XCTAssertTrue((200..<300).contains(response.status), "\(method) \(path): \(response.status) \(String(decoding: response.body, as: UTF8.self))")
-        return try JSONDecoder().decode(JSONValue.self, from: response.body)
+        try stack.api(method, path, body)
     }
 
     private func simulatorControl(_ path: String, _ body: [String: Any]) throws -> JSONValue {
-        let response = try http.send(
-            method: "POST", url: URL(string: simulatorURL.absoluteString + path)!,
-            headers: ["Content-Type": "application/json"], body: try JSONSerialization.data(withJSONObject: body)
-        )
-        XCTAssertEqual(response.status, 200, String(decoding: response.body, as: UTF8.self))
-        return try JSONDecoder().decode(JSONValue.self, from: response.body)
+        try stack.simulatorControl(path, body)
     }
 }
 

@@ -1,3 +1,4 @@
+import AgentRefDomain
 import Foundation
 
 /// Builds Stripe event bodies with Stripe's field names, as the simulator and Stripe send them.
@@ -55,5 +56,13 @@ enum StripeEvents {
             "paid": true, "status": "succeeded", "payment_intent": paymentIntent, "invoice": invoice ?? NSNull(),
             "customer": customer, "metadata": cid.map { ["agentref_cid": $0] } ?? [:], "created": now,
         ]
+    }
+
+    /// A `customer` object as `GET /v1/customers/{id}` returns it, for `StripeStub.addCustomer`.
+    static func customer(id: String, metadata: [String: String]) -> JSONValue {
+        .object([
+            "id": .string(id), "object": .string("customer"), "email": .string("sam@example.com"),
+            "metadata": .object(metadata.mapValues { .string($0) }),
+        ])
     }
 }

@@ -16,16 +16,7 @@ final class DashboardControllerTests: XCTestCase {
         service.setConnection(Fixtures.connectedDetail())
         terminal = InMemoryTerminal(size: TerminalSize(width: 120, height: 40))
         clock = ManualClock(Fixtures.now)
-        let clock = self.clock!
-        controller = DashboardController(
-            service: service,
-            terminal: terminal,
-            theme: try ThemeCatalog(searchDirectories: []).theme(named: "default"),
-            log: .silent,
-            opener: URLOpener(environment: ["PATH": "/nonexistent"]),
-            timeZone: Fixtures.utc,
-            clock: { clock.now }
-        )
+        controller = try .forTests(service: service, terminal: terminal, clock: clock)
     }
 
     /// Runs loop passes until `condition` holds for the screen text, or fails after 5 seconds.
@@ -110,7 +101,7 @@ final class DashboardControllerTests: XCTestCase {
         service.emit(.entry(Fixtures.created(1, conversion)))
         service.emit(.entry(Fixtures.refunded(2, conversion, refund: 900, reversal: 180)))
         pump(until: { $0.contains("↩ refund") && $0.contains("USD -1.80") }, "refund row")
-        pump(until: { $0.contains("feed streaming") }, "feed state")
+        pump(until: { $0.contains("live streaming") }, "feed state")
     }
 
     func testServiceErrorIsShownAndScreenSurvives() {

@@ -28,7 +28,12 @@ final class DisconnectReducerTests: XCTestCase {
 
     func testDialogSaysWhatStopsAndWhatStays() {
         let harness = confirming()
-        let text = harness.screenText.replacingOccurrences(of: "│", with: " ")
+        // The text between the dialog's side borders, so the screen behind it cannot interleave.
+        let inside = harness.lines.compactMap { line -> String? in
+            let parts = line.components(separatedBy: "│")
+            return parts.count >= 3 ? parts[1] : nil
+        }
+        let text = inside.joined(separator: " ")
             .components(separatedBy: .whitespacesAndNewlines).filter { !$0.isEmpty }.joined(separator: " ")
         XCTAssertTrue(text.contains("webhook registration"))
         XCTAssertTrue(text.contains("new payments are no longer tracked"))

@@ -160,7 +160,7 @@ final class FeedReducerTests: XCTestCase {
     func testConnectionStateShownInStatusLine() {
         var harness = openFeed()
         harness.send(.feedUpdated(.connection(.polling(intervalSeconds: 5)), generation: 1))
-        XCTAssertTrue(harness.lines[harness.state.size.height - 2].contains("feed polling every 5 s"))
+        XCTAssertTrue(harness.lines[harness.state.size.height - 2].contains("live polling every 5 s"))
     }
 
     func testFilterMatchesAffiliateCode() {

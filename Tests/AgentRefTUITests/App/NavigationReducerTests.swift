@@ -40,7 +40,10 @@ final class NavigationReducerTests: XCTestCase {
         harness.press(.down)
         let effects = harness.press(.enter)
         XCTAssertEqual(harness.state.screen, .stripeSettings(programID: "prg_harbor"))
-        XCTAssertEqual(effects, [.loadStripeConnection(programID: "prg_harbor")])
+        XCTAssertEqual(effects, [
+            .loadStripeConnection(programID: "prg_harbor"),
+            .loadStripeEvents(programID: "prg_harbor", cursor: nil, limit: StripeEventsState.pageSize),
+        ])
     }
 
     func testSOpensStripeSettingsLikeEnter() {
@@ -271,5 +274,39 @@ final class NavigationReducerTests: XCTestCase {
         XCTAssertNotNil(harness.state.message)
         harness.advance(30)
         XCTAssertNil(harness.state.message)
+    }
+
+    func testSettingsScrollWithinContent() throws {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("s"))
+        harness.send(.stripeConnectionLoaded(Fixtures.connectedDetail()))
+        let content = try XCTUnwrap(StripeSettingsContent(state: harness.state, programID: "prg_northwind"))
+        XCTAssertTrue(content.overflows)
+
+        harness.press(.character("j"), .character("j"))
+        XCTAssertEqual(harness.state.settingsScroll, 2)
+        harness.press(.character("G"))
+        XCTAssertEqual(harness.state.settingsScroll, content.maxScroll)
+        harness.press(.down)
+        XCTAssertEqual(harness.state.settingsScroll, content.maxScroll)
+        harness.press(.character("g"))
+        XCTAssertEqual(harness.state.settingsScroll, 0)
+    }
+
+    func testSettingsScrollResetsOnReopen() {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("s"))
+        harness.send(.stripeConnectionLoaded(Fixtures.connectedDetail()))
+        harness.press(.character("G"), .escape, .character("s"))
+        XCTAssertEqual(harness.state.settingsScroll, 0)
+    }
+
+    func testSettingsFitWithoutScrollWhenTall() throws {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 120, height: 40))
+        harness.press(.character("s"))
+        harness.send(.stripeConnectionLoaded(Fixtures.connectedDetail()))
+        harness.press(.character("j"))
+        XCTAssertEqual(harness.state.settingsScroll, 0)
+        XCTAssertFalse(harness.screenText.contains("j/k or PgUp/PgDn scroll"))
     }
 }

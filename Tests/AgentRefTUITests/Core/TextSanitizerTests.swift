@@ -85,4 +85,25 @@ final class TextSanitizerTests: XCTestCase {
         XCTAssertTrue(hasNoControls(text))
         XCTAssertTrue(text.hasPrefix("ok"))
     }
+
+    func testZeroWidthJoinerSequenceKeepsFirstEmoji() {
+        XCTAssertEqual(clean("👨\u{200D}👩\u{200D}👧\u{200D}👦 Family"), "👨 Family")
+        XCTAssertEqual(clean("Rainbow 🏳\u{FE0F}\u{200D}🌈 only"), "Rainbow 🏳 only")
+    }
+
+    func testFlagsBecomeRegionLetters() {
+        XCTAssertEqual(clean("Flags only 🇯🇵🇰🇼"), "Flags only JPKW")
+    }
+
+    func testVariationSelectorsAndSkinTonesAreDropped() {
+        XCTAssertEqual(clean("✅\u{FE0F} done 👍🏽"), "✅ done 👍")
+    }
+
+    func testSimplifiedEmojiKeepColumnsAligned() {
+        var buffer = CellBuffer(size: TerminalSize(width: 20, height: 2))
+        buffer.write("🇯🇵 👨\u{200D}👩 x|", x: 0, y: 0, style: .plain)
+        buffer.write("JP 👨 x|", x: 0, y: 1, style: .plain)
+        let lines = buffer.textLines()
+        XCTAssertEqual(lines[0], lines[1])
+    }
 }

@@ -9,6 +9,7 @@ final class FakeAgentRefService: AgentRefService, @unchecked Sendable {
     private let lock = NSLock()
     private var programList: [Program]
     private var connections: [String: StripeConnection] = [:]
+    private var eventLogs: [String: (events: [StripeEventRecord], rejected: [String: Int])] = [:]
     private var failures: [String: AgentRefClientError] = [:]
     private var feedContinuations: [AsyncStream<FeedUpdate>.Continuation] = []
     private var callLog: [String] = []
@@ -33,6 +34,11 @@ final class FakeAgentRefService: AgentRefService, @unchecked Sendable {
 
     func setConnection(_ connection: StripeConnection) {
         locked { connections[connection.programId] = connection }
+    }
+
+    /// Sets the Stripe events (newest first) and rejected delivery counts of `programID`.
+    func setStripeEvents(_ events: [StripeEventRecord], rejected: [String: Int] = [:], for programID: String) {
+        locked { eventLogs[programID] = (events, rejected) }
     }
 
     /// Names of the methods called so far, in order, with their main argument.
@@ -114,6 +120,20 @@ final class FakeAgentRefService: AgentRefService, @unchecked Sendable {
     func stripeConnection(programID: String) async throws -> StripeConnection {
         try record("stripeConnection", programID)
         return locked { connections[programID] ?? StripeConnection(programId: programID, status: .disconnected) }
+    }
+
+    func stripeEventLog(programID: String, cursor: String?, limit: Int) async throws -> StripeEventLog {
+        try record("stripeEventLog", programID)
+        return locked {
+            let log = eventLogs[programID] ?? ([], [:])
+            let start = cursor.flatMap(Int.init) ?? 0
+            let end = min(log.events.count, start + limit)
+            let items = start < end ? Array(log.events[start..<end]) : []
+            let hasMore = end < log.events.count
+            let page = Page(items: items, total: log.events.count, page: start / max(1, limit) + 1, pageSize: limit,
+                            hasMore: hasMore, nextCursor: hasMore ? String(end) : nil)
+            return StripeEventLog(events: page, rejectedSignatures: log.rejected)
+        }
     }
 
     func conversions(programID: String?, cursor: String?, limit: Int) async throws -> Page<Conversion> {

@@ -1,3 +1,4 @@
+import AgentRefClient
 import AgentRefDomain
 import Foundation
 
@@ -74,6 +75,46 @@ enum Fixtures {
         refundedConversion.commission = conversion.commission - reversal
         return ConversionFeedEntry(sequence: sequence, type: .refunded, occurredAt: now.addingTimeInterval(secondsAfterNow),
                                    conversion: refundedConversion, refundAmount: refund, commissionReversal: reversal)
+    }
+
+    static func event(
+        _ id: String,
+        _ type: String,
+        _ outcome: StripeEventOutcome,
+        detail: String? = nil,
+        secondsBeforeNow: TimeInterval = 60,
+        conversionID: String? = nil
+    ) -> StripeEventRecord {
+        var event = StripeEventRecord(eventId: id, type: type, receivedAt: now.addingTimeInterval(-secondsBeforeNow),
+                                      outcome: outcome.rawValue)
+        event.created = event.receivedAt.addingTimeInterval(-1)
+        event.detail = detail
+        event.conversionId = conversionID
+        return event
+    }
+
+    /// Events of one checkout and its refund as the server logs them, newest first, with a
+    /// hostile detail text.
+    static let events: [StripeEventRecord] = [
+        event("evt_1RefundA", "charge.refunded", .refundApplied, detail: "refund of USD 10.00 reversed USD 2.00 of "
+              + "conversion cnv_1", secondsBeforeNow: 30, conversionID: "cnv_1"),
+        event("evt_1NoCid", "checkout.session.completed", .unattributed,
+              detail: "no agentref_cid in client_reference_id or metadata", secondsBeforeNow: 90),
+        event("evt_1Dup", "invoice.paid", .duplicate, detail: "event already received", secondsBeforeNow: 120),
+        event("evt_1Charge", "charge.succeeded", .linked, detail: "same payment as conversion cnv_1",
+              secondsBeforeNow: 150, conversionID: "cnv_1"),
+        event("evt_1Checkout", "checkout.session.completed", .conversionCreated,
+              detail: "conversion cnv_1 for affiliate jane20\u{1B}[2J: amount USD 29.00, commission USD 5.80",
+              secondsBeforeNow: 151, conversionID: "cnv_1"),
+        event("evt_1Ignored", "customer.created", .ignored, detail: "customer.created is not a subscribed event",
+              secondsBeforeNow: 200),
+    ]
+
+    static func eventLog(_ events: [StripeEventRecord] = events, rejected: [String: Int] = [:], total: Int? = nil,
+                         nextCursor: String? = nil) -> StripeEventLog {
+        let page = Page(items: events, total: total ?? events.count, page: 1, pageSize: 50, hasMore: nextCursor != nil,
+                        nextCursor: nextCursor)
+        return StripeEventLog(events: page, rejectedSignatures: rejected)
     }
 
     static func connectedDetail(_ programID: String = "prg_northwind", withEvent: Bool = true) -> StripeConnection {

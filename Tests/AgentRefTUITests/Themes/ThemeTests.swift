@@ -89,7 +89,7 @@ final class ThemeTests: XCTestCase {
         for file in try themeFiles() {
             let theme = try ThemeLoader.load(contentsOf: file)
             guard theme.usesColor else { continue }
-            for role in [ThemeRole.success, .warning, .danger] {
+            for role in [ThemeRole.success, .warning, .danger, .muted] {
                 let ratio = try XCTUnwrap(ContrastRatio.between(theme[role].foreground, theme[.statusBar].background))
                 XCTAssertGreaterThanOrEqual(ratio, 4.5, "\(theme.name).\(role) on statusBar: \(ratio)")
             }

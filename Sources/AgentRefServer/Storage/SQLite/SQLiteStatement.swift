@@ -49,7 +49,14 @@ final class SQLiteStatement {
         case .real(let number):
             result = sqlite3_bind_double(handle, index, number)
         case .text(let text):
-            result = text.withCString { agentref_sqlite3_bind_text_transient(handle, index, $0, -1) }
+            // The byte count is passed so text containing U+0000 is stored whole, not cut there.
+            var utf8 = Array(text.utf8)
+            utf8.append(0)
+            result = utf8.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    agentref_sqlite3_bind_text_transient(handle, index, $0, Int32(bytes.count - 1))
+                }
+            }
         case .blob(let data):
             result = data.withUnsafeBytes { bytes in
                 agentref_sqlite3_bind_blob_transient(handle, index, bytes.baseAddress, Int32(data.count))
@@ -100,7 +107,9 @@ final class SQLiteStatement {
         case SQLITE_FLOAT:
             return .real(sqlite3_column_double(handle, index))
         case SQLITE_TEXT:
-            return .text(String(cString: sqlite3_column_text(handle, index)))
+            let count = Int(sqlite3_column_bytes(handle, index))
+            let bytes = UnsafeBufferPointer(start: sqlite3_column_text(handle, index), count: count)
+            return .text(String(decoding: bytes, as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, index))
             guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return .blob(Data()) }

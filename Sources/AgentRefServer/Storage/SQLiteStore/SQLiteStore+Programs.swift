@@ -13,15 +13,15 @@ extension SQLiteStore {
             INSERT INTO programs (id, merchant_id, name, description, slug, website, landing_page_url, portal_slug,
                 status, marketplace_status, commission_type, commission_percent, commission_limit_months,
                 commission_hold_days, cookie_duration, payout_threshold, currency, auto_approve_affiliates,
-                created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                created_at, updated_at, commission_fixed_amount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 program.id, program.merchantId, program.name, program.description, program.slug, program.website,
                 program.landingPageUrl, program.portalSlug, program.status, program.marketplaceStatus,
                 program.commissionType.rawValue, program.commissionPercent, program.commissionLimitMonths,
                 program.commissionHoldDays, program.cookieDuration, program.payoutThreshold, program.currency,
-                program.autoApproveAffiliates, program.createdAt, program.updatedAt,
+                program.autoApproveAffiliates, program.createdAt, program.updatedAt, program.commissionFixedAmount,
             ],
             duplicateKey: "program \(program.id)"
         )
@@ -61,6 +61,7 @@ extension SQLiteStore {
         program.portalSlug = row.optionalString("portal_slug")
         program.marketplaceStatus = try row.string("marketplace_status")
         program.autoApproveAffiliates = try row.bool("auto_approve_affiliates")
+        program.commissionFixedAmount = row.optionalInt64("commission_fixed_amount")
 
         let status = row.optionalString("stripe_status").flatMap(StripeConnectionStatus.init) ?? .disconnected
         program.stripeStatus = status

@@ -4,7 +4,7 @@ extension SQLiteStore {
     /// Dates are INTEGER milliseconds since 1970 UTC, amounts INTEGER minor units, and
     /// Stripe's own times INTEGER Unix seconds (columns named `created`, `started_at`,
     /// `stripe_created_at`). List order uses the implicit rowid, newest first.
-    static let migrations: [String] = [schemaVersion1, schemaVersion2]
+    static let migrations: [String] = [schemaVersion1, schemaVersion2, schemaVersion3]
 
     private static let schemaVersion1 = """
         CREATE TABLE programs (
@@ -185,5 +185,10 @@ extension SQLiteStore {
             commission_reversal INTEGER
         );
         CREATE INDEX conversion_feed_by_program ON conversion_feed (program_id, sequence);
+        """
+
+    /// Adds the fixed commission per payment, in minor units of the program's currency.
+    private static let schemaVersion2 = """
+        ALTER TABLE programs ADD COLUMN commission_fixed_amount INTEGER;
         """
 }

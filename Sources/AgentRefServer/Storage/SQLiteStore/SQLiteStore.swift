@@ -17,8 +17,11 @@ final class SQLiteStore: Store, @unchecked Sendable {
     /// - Throws: The file system error when the folder cannot be created, `SQLiteError`
     ///   when the file cannot be opened, or `SQLiteMigrator.SchemaTooNew`.
     init(dataDirectory: URL, logger: Logger) throws {
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+        )
         let path = dataDirectory.appendingPathComponent(Self.fileName).path
+        try Self.restrictToOwner(path)
         database = try SQLiteDatabase(path: path)
 
         let version = try SQLiteMigrator(migrations: Self.migrations).migrate(database)
@@ -27,6 +30,17 @@ final class SQLiteStore: Store, @unchecked Sendable {
 
     func close() {
         database.close()
+    }
+
+    /// Creates the database file readable by its owner only, or makes an existing one so,
+    /// because it holds webhook signing secrets. SQLite gives its `-wal` and `-shm` files
+    /// the same mode as the database file.
+    private static func restrictToOwner(_ path: String) throws {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: path) {
+            _ = manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 
     func transaction<T>(_ body: () throws -> T) throws -> T {

@@ -1,9 +1,9 @@
 /// Escaping for text placed in HTML, so values from a request (a `state`, a `redirect_uri`)
 /// cannot add markup to a page.
-enum HTMLText {
+public enum HTMLText {
     /// Replaces `&`, `<`, `>`, `"` and `'` with character references; safe in element
     /// content and in quoted attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.count)
         for character in text {

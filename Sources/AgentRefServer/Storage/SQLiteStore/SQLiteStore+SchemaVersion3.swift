@@ -4,7 +4,7 @@ extension SQLiteStore {
     /// responses of POST requests made with an `Idempotency-Key`.
     ///
     /// The single cleanup of each connection moves into `stripe_cleanups`.
-    static let schemaVersion2 = """
+    static let schemaVersion3 = """
         ALTER TABLE stripe_connections ADD COLUMN authorizing_state TEXT;
         ALTER TABLE stripe_connections ADD COLUMN authorizing_account_id TEXT;
         ALTER TABLE stripe_connections ADD COLUMN authorizing_since INTEGER;
