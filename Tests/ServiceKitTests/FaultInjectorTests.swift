@@ -75,25 +75,25 @@ final class FaultInjectorTests: XCTestCase {
         XCTAssertEqual(injector.injectedCounts["delay"], 1)
     }
 
-    func testStreamDropBreaksConnectionMidway() throws {
-        let pieces = LockedCounter(3)
-        let (url, injector) = try serve("drop:1", reached: LockedFlag()) {
+    /// Makes a streamed response of `count` lines `piece`.
+    private static func pieces(_ count: Int) -> @Sendable () -> HTTPResponse {
+        let remaining = LockedCounter(count)
+        return {
             HTTPResponse(status: 200, headers: [("Content-Type", "text/plain")], stream: ResponseStream(next: {
-                pieces.decrement() >= 0 ? Data("piece\n".utf8) : nil
+                remaining.decrement() >= 0 ? Data("piece\n".utf8) : nil
             }))
         }
+    }
+
+    func testStreamDropBreaksConnectionMidway() throws {
+        let (url, injector) = try serve("drop:1", reached: LockedFlag(), response: Self.pieces(3))
 
         XCTAssertThrowsError(try client.send(method: "GET", url: url))
         XCTAssertEqual(injector.injectedCounts["drop"], 1)
     }
 
     func testStreamWithoutDropFinishes() throws {
-        let pieces = LockedCounter(2)
-        let (url, _) = try serve("status500:0", reached: LockedFlag()) {
-            HTTPResponse(status: 200, headers: [("Content-Type", "text/plain")], stream: ResponseStream(next: {
-                pieces.decrement() >= 0 ? Data("piece\n".utf8) : nil
-            }))
-        }
+        let (url, _) = try serve("status500:0", reached: LockedFlag(), response: Self.pieces(2))
 
         let response = try client.send(method: "GET", url: url)
 
