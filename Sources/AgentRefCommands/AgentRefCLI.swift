@@ -13,6 +13,7 @@ public enum AgentRefCLI {
         (ProgramsCommand.spec, { try ProgramsCommand(parsed: $0).run() }),
         (StripeCommand.spec, { try StripeCommand(parsed: $0).run() }),
         (ConversionsCommand.spec, { try ConversionsCommand(parsed: $0).run() }),
+        (ConfigCommand.spec, { try ConfigCommand(parsed: $0).run() }),
         (CompletionCommand.spec, { try CompletionCommand(parsed: $0).run() }),
     ]
 

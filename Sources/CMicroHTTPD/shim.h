@@ -45,7 +45,9 @@ static inline struct MHD_Daemon *agentref_mhd_start_loopback(
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD
+    // poll() instead of select(), so descriptors above FD_SETSIZE (1024) still work in a
+    // process that has many sockets open, such as a test run with many servers.
+    unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL_INTERNAL_THREAD
         | MHD_USE_ERROR_LOG;
     return MHD_start_daemon(flags, port, NULL, NULL, handler, handler_context,
                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceKit
 
 /// Settings of one Stripe simulator process.
 public struct SimulatorConfiguration: Sendable {
@@ -17,19 +18,28 @@ public struct SimulatorConfiguration: Sendable {
     public var deliveryRetryBaseSeconds: Double
     /// Attempts per event and endpoint, the first delivery included, before giving up.
     public var maxDeliveryAttempts: Int
+    /// Faults to inject into the API (`/v1/…`) and the token endpoints (`/oauth/token`,
+    /// `/oauth/deauthorize`), for testing the AgentRef server; nil injects none.
+    public var faults: FaultPlan?
+    /// Seed of the fault decisions, so a run can be repeated; nil picks one at random.
+    public var faultSeed: UInt64?
 
     public init(
         port: UInt16 = 0,
         dataDirectory: URL? = nil,
         webhookSecret: String? = nil,
         deliveryRetryBaseSeconds: Double = 1,
-        maxDeliveryAttempts: Int = 8
+        maxDeliveryAttempts: Int = 8,
+        faults: FaultPlan? = nil,
+        faultSeed: UInt64? = nil
     ) {
         self.port = port
         self.dataDirectory = dataDirectory
         self.webhookSecret = webhookSecret
         self.deliveryRetryBaseSeconds = deliveryRetryBaseSeconds
         self.maxDeliveryAttempts = maxDeliveryAttempts
+        self.faults = faults
+        self.faultSeed = faultSeed
     }
 
     /// Returns the value of `STRIPE_SIM_WEBHOOK_SECRET` in `environment`, trimmed, or nil

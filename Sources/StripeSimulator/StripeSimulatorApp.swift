@@ -57,14 +57,34 @@ public final class StripeSimulatorApp: @unchecked Sendable {
 
         let router = makeRouter()
         let logger = self.logger
+        let faults = makeFaultInjector()
         let server = HTTPServer(configuration: .init(port: configuration.port), logger: logger) { request in
-            Self.dispatch(request, router: router, logger: logger)
+            guard let faults, Self.acceptsFaults(request.path) else {
+                return Self.dispatch(request, router: router, logger: logger)
+            }
+            return faults.apply(
+                to: request,
+                statusResponse: { status, _ in StripeAPIError.injectedFault(status: status).response },
+                handler: { Self.dispatch(request, router: router, logger: logger) }
+            )
         }
         try server.start()
         lock.withLock { self.server = server }
 
-        logStart(url: server.baseURL)
+        logStart(url: server.baseURL, faults: faults)
         return server.baseURL
+    }
+
+    /// True for the routes the AgentRef server calls: the API and the token endpoints. The
+    /// authorize pages and the control API never get faults.
+    static func acceptsFaults(_ path: String) -> Bool {
+        path.hasPrefix("/v1/") || path == "/oauth/token" || path == "/oauth/deauthorize"
+    }
+
+    private func makeFaultInjector() -> FaultInjector? {
+        guard let plan = configuration.faults, !plan.rules.isEmpty else { return nil }
+        let seed = configuration.faultSeed ?? UInt64.random(in: 0...UInt64.max)
+        return FaultInjector(plan: plan, seed: seed, logger: logger.scoped("faults"))
     }
 
     /// Stops serving and drops pending delivery retries. Safe to call twice.
@@ -99,8 +119,9 @@ public final class StripeSimulatorApp: @unchecked Sendable {
         }
     }
 
-    private func logStart(url: URL) {
+    private func logStart(url: URL, faults: FaultInjector?) {
         var metadata: [LogKey: String] = [.url: url.absoluteString]
+        if let faults { metadata[.reason] = "faults \(faults.plan) seed \(faults.seed)" }
         metadata[.dataDirectory] = configuration.dataDirectory?.path ?? "(memory)"
         if let secret = configuration.webhookSecret {
             metadata[.tokenLast4] = StripeIdentifier.lastFour(secret)

@@ -151,7 +151,7 @@ final class StripeConnectTests: ServerTestCase {
         XCTAssertTrue(data["message"]?.stringValue?.contains("acct_1Done") ?? false)
     }
 
-    func testDeniedAuthorizationMovesToError() throws {
+    func testDeniedAuthorizationChangesNothing() throws {
         let programId = try createProgram()
         let state = try requestState(programId: programId)
 
@@ -160,11 +160,26 @@ final class StripeConnectTests: ServerTestCase {
             authorized: false
         )
         let detail = try stripeDetail(programId: programId)
+        let retry = try callback(state: state, account: "acct_1Later")
 
         XCTAssertEqual(page.status, 200)
         XCTAssertTrue(page.text.contains("denied"), page.text)
-        XCTAssertEqual(detail["status"]?.stringValue, "error")
-        XCTAssertTrue(detail["errorMessage"]?.stringValue?.contains("denied") ?? false)
+        XCTAssertEqual(detail["status"]?.stringValue, "pending")
+        XCTAssertNil(detail["errorMessage"]?.stringValue)
+        XCTAssertEqual(retry.status, 200, retry.text)
+        XCTAssertEqual(try stripeDetail(programId: programId)["stripeAccountId"]?.stringValue, "acct_1Later")
+    }
+
+    func testCallbackWithoutCodeChangesNothing() throws {
+        let programId = try createProgram()
+        let state = try requestState(programId: programId)
+
+        let page = try request("GET", "/oauth/stripe/callback?state=\(state)", authorized: false)
+        let retry = try callback(state: state, account: "acct_1Later")
+
+        XCTAssertEqual(page.status, 400)
+        XCTAssertTrue(page.text.contains("no authorization code"), page.text)
+        XCTAssertEqual(retry.status, 200, retry.text)
     }
 
     func testDisconnectRemovesEndpointDeauthorizesAndIsIdempotent() throws {
@@ -227,15 +242,5 @@ final class StripeConnectTests: ServerTestCase {
         XCTAssertEqual(page.status, 200, page.text)
         XCTAssertEqual(stub.endpoints.count, 1)
         XCTAssertEqual(try stripeDetail(programId: programId)["webhookEndpointId"]?.stringValue, stub.endpoints.first?.id)
-    }
-
-    /// Polls `condition` every 50 ms for up to 10 seconds.
-    func waitUntil(_ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return condition()
     }
 }

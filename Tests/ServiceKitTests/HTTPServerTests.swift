@@ -97,3 +97,22 @@ final class LockedCounter: @unchecked Sendable {
     init(_ value: Int) { self.value = value }
     func decrement() -> Int { lock.withLock { value -= 1; return value } }
 }
+
+final class HTTPServerDescriptorTests: XCTestCase {
+    func testServesWhenDescriptorsPassSelectLimit() throws {
+        var held: [FileHandle] = []
+        defer { held.forEach { try? $0.close() } }
+        while held.count < 1100 {
+            guard let handle = FileHandle(forReadingAtPath: "/dev/null") else { break }
+            held.append(handle)
+        }
+        let server = HTTPServer(configuration: .init(port: 0), logger: .silent) { _ in .text("ok") }
+        try server.start()
+        defer { server.stop() }
+
+        let response = try OutboundHTTPClient(timeout: 5).send(method: "GET", url: server.baseURL)
+
+        XCTAssertEqual(held.count, 1100)
+        XCTAssertEqual(response.status, 200)
+    }
+}

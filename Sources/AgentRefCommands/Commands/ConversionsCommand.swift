@@ -8,7 +8,7 @@ struct ConversionsCommand {
     static let spec = CommandSpec(
         name: "conversions",
         summary: "List recent conversions, or follow the live feed with --follow.",
-        options: DashboardEnvironment.connectionOptions + [
+        options: DashboardEnvironment.connectionOptions + DashboardEnvironment.logOptions + [
             OptionSpec("program", value: "ID", help: "Only this program's conversions."),
             OptionSpec("limit", value: "N", help: "How many recent conversions to list (default 20, at most 100)."),
             OptionSpec("follow", help: "Keep running and print each new conversion and refund as it happens."),
@@ -20,7 +20,8 @@ struct ConversionsCommand {
 
     func run() throws -> Int32 {
         let configuration = try DashboardEnvironment.configuration(parsed, command: Self.spec.name)
-        let client = try DashboardEnvironment.client(configuration, logger: .silent, command: Self.spec.name)
+        let logger = try DashboardEnvironment.commandLogger(parsed, command: Self.spec.name)
+        let client = try DashboardEnvironment.client(configuration, logger: logger, command: Self.spec.name)
         let limit = try parsed.integer("limit", default: 20, in: 1...100, command: Self.spec.name)
         let programID = parsed.value("program")
 

@@ -26,6 +26,7 @@ struct DashboardCommand {
               programs      list programs
               stripe        status, connect or disconnect a program's Stripe connection
               conversions   list or follow conversions
+              config        show the API URL, key and theme in use and their sources
               completion    print a bash or zsh completion script
             Run 'agentref COMMAND --help' for a command's options.
 

@@ -11,6 +11,19 @@ enum DashboardEnvironment {
         OptionSpec("config", value: "PATH", help: "Configuration file (default $XDG_CONFIG_HOME/agentref/config.json)."),
     ]
 
+    /// Logging options of the scriptable commands, which log nothing unless asked.
+    static let logOptions: [OptionSpec] = [
+        OptionSpec("log-file", value: "PATH", help: "Append the client's logs (requests, retries, errors) to PATH."),
+        OptionSpec("log-level", value: "LEVEL", help: "debug, info, warning or error (default info)."),
+    ]
+
+    /// Builds the logger of a scriptable command. It writes to the file of `--log-file` and
+    /// otherwise nowhere, so standard error keeps only the command's own messages.
+    static func commandLogger(_ parsed: ParsedArguments, command: String) throws -> Logger {
+        guard parsed.value("log-file") != nil else { return .silent }
+        return try LoggerFactory.make(component: command, parsed: parsed, command: command)
+    }
+
     /// Resolves flags, environment and configuration file.
     ///
     /// - Throws: `UsageError` for an invalid URL or key file, with the client's explanation.

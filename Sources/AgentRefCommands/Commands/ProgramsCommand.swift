@@ -8,7 +8,7 @@ struct ProgramsCommand {
     static let spec = CommandSpec(
         name: "programs",
         summary: "List programs with their Stripe connection and today's conversions.",
-        options: DashboardEnvironment.connectionOptions + [
+        options: DashboardEnvironment.connectionOptions + DashboardEnvironment.logOptions + [
             OptionSpec("json", help: "Print the programs as a JSON array with the API's field names."),
         ]
     )
@@ -17,7 +17,8 @@ struct ProgramsCommand {
 
     func run() throws -> Int32 {
         let configuration = try DashboardEnvironment.configuration(parsed, command: Self.spec.name)
-        let client = try DashboardEnvironment.client(configuration, logger: .silent, command: Self.spec.name)
+        let logger = try DashboardEnvironment.commandLogger(parsed, command: Self.spec.name)
+        let client = try DashboardEnvironment.client(configuration, logger: logger, command: Self.spec.name)
         let programs = try AsyncRunner.run { try await client.allPrograms() }
 
         if parsed.flag("json") {

@@ -16,17 +16,27 @@ struct ServeCommand {
                        help: "Also add N generated programs (0 to 10000), for trying paging."),
             OptionSpec("stripe-url", value: "URL", help: "Base URL of the Stripe simulator, used for both Stripe hosts."),
             OptionSpec("public-url", value: "URL", help: "URL Stripe uses to reach this server (default http://127.0.0.1:PORT)."),
+            OptionSpec("stripe-check-interval", value: "SECONDS", help: """
+                Seconds between checks of each connected program's access to its Stripe account \
+                (default 300; 0 turns them off).
+                """),
             OptionSpec("log-file", value: "PATH", help: "Append logs to PATH instead of standard error."),
             OptionSpec("log-level", value: "LEVEL", help: "debug, info, warning or error (default info)."),
-        ],
+        ] + FaultOptions.server.specs,
         discussion: """
             The API key comes from AGENTREF_API_KEY (ak_test_… or ak_live_…). Without
             --stripe-url the server talks to the real Stripe hosts (connect.stripe.com and
             api.stripe.com) with STRIPE_SECRET_KEY and STRIPE_CLIENT_ID.
             The first line on standard output is the URL the server listens on.
 
+            With --faults the server fails on purpose on /api/v1 routes (the conversion
+            stream included): delays and error statuses before handling, dropped
+            connections after it, so a request's effect may happen although its response
+            is lost. Use it to test clients, never in production.
+
             Example:
               AGENTREF_API_KEY=ak_test_123 agentref serve --demo-data --stripe-url http://127.0.0.1:12111
+              agentref serve --faults delay=200ms:0.2,status500:0.1,status429:0.1,drop:0.05 --fault-seed 7
             """
     )
 
@@ -74,6 +84,12 @@ struct ServeCommand {
         configuration.seedDemoData = parsed.flag("demo-data")
         configuration.generatedProgramCount = try parsed.integer(
             "demo-programs", default: 0, in: 0...10_000, command: "serve"
+        )
+        configuration.stripeAccessCheckInterval = TimeInterval(
+            try parsed.integer("stripe-check-interval", default: 300, in: 0...86_400, command: "serve")
+        )
+        (configuration.faults, configuration.faultSeed) = try FaultOptions.server.parse(
+            parsed, environment: environment, command: "serve"
         )
         return configuration
     }

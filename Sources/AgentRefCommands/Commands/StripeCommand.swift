@@ -13,7 +13,7 @@ struct StripeCommand {
             ArgumentSpec("ACTION", help: "status, connect or disconnect."),
             ArgumentSpec("PROGRAM", help: "Program id (prg_…) or exact program name."),
         ],
-        options: DashboardEnvironment.connectionOptions + [
+        options: DashboardEnvironment.connectionOptions + DashboardEnvironment.logOptions + [
             OptionSpec("json", help: "Print the result as JSON with the API's field names."),
             OptionSpec("wait", help: "connect: wait until the merchant has authorized (up to --timeout)."),
             OptionSpec("timeout", value: "SECONDS", help: "connect --wait: how long to wait (default 600)."),
@@ -35,7 +35,8 @@ struct StripeCommand {
     func run() throws -> Int32 {
         let action = try actionArgument()
         let configuration = try DashboardEnvironment.configuration(parsed, command: Self.spec.name)
-        let client = try DashboardEnvironment.client(configuration, logger: .silent, command: Self.spec.name)
+        let logger = try DashboardEnvironment.commandLogger(parsed, command: Self.spec.name)
+        let client = try DashboardEnvironment.client(configuration, logger: logger, command: Self.spec.name)
         let programID = try ProgramResolver.resolve(parsed.positionals[1], client: client)
 
         switch action {

@@ -12,11 +12,15 @@ struct StripeSimCommand {
             OptionSpec("data-dir", value: "DIR", help: "Folder for stripe-sim.json; without it, state is kept in memory."),
             OptionSpec("log-file", value: "PATH", help: "Append logs to PATH instead of standard error."),
             OptionSpec("log-level", value: "LEVEL", help: "debug, info, warning or error (default info)."),
-        ],
+        ] + FaultOptions.simulator.specs,
         discussion: """
             STRIPE_SIM_WEBHOOK_SECRET, when set, is the whsec_… signing secret of every
             webhook endpoint the simulator creates, so other tools can sign events too.
             The first line on standard output is the URL the simulator listens on.
+
+            With --faults the simulator fails on purpose on /v1 routes, /oauth/token and
+            /oauth/deauthorize, so the AgentRef server's retries can be tested; the
+            authorize pages and /_sim never fail.
             """
     )
 
@@ -24,9 +28,13 @@ struct StripeSimCommand {
 
     func run() throws -> Int32 {
         let logger = try LoggerFactory.make(component: "stripe-sim", parsed: parsed, command: "stripe-sim")
+        let environment = ProcessInfo.processInfo.environment
         var configuration = SimulatorConfiguration(port: try parsed.port("port", default: 12111, command: "stripe-sim"))
+        (configuration.faults, configuration.faultSeed) = try FaultOptions.simulator.parse(
+            parsed, environment: environment, command: "stripe-sim"
+        )
         configuration.dataDirectory = parsed.value("data-dir").map { URL(fileURLWithPath: $0) }
-        if let secret = ProcessInfo.processInfo.environment["STRIPE_SIM_WEBHOOK_SECRET"], !secret.isEmpty {
+        if let secret = environment["STRIPE_SIM_WEBHOOK_SECRET"], !secret.isEmpty {
             guard secret.hasPrefix("whsec_") else {
                 throw UsageError("invalid STRIPE_SIM_WEBHOOK_SECRET: it must start with whsec_", command: "stripe-sim")
             }

@@ -16,12 +16,20 @@ enum StripeConnectionText {
         ]
         if let url = connection.authUrl { rows.append(("authorization URL", url)) }
         if let message = connection.errorMessage { rows.append(("error", message)) }
-        if connection.cleanupPending == true { rows.append(("cleanup", "pending: Stripe was unreachable, retrying")) }
+        if let cleanup = cleanupText(connection) { rows.append(("cleanup", cleanup)) }
 
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { label, value in
             label + ":" + String(repeating: " ", count: width - label.count + 1) + TextSanitizer.sanitize(value)
         }
+    }
+
+    /// Describes the work left on Stripe after a disconnect, or returns nil when none is left.
+    private static func cleanupText(_ connection: StripeConnection) -> String? {
+        if connection.cleanupPending == true {
+            return "pending: " + (connection.cleanupMessage ?? "Stripe was unreachable, retrying")
+        }
+        return connection.cleanupMessage.map { "failed: " + $0 }
     }
 
     private static func lastEvent(_ connection: StripeConnection) -> String {

@@ -27,6 +27,9 @@ public struct StripeConnection: Hashable, Sendable, Codable {
     public var webhookMode: String?
     /// True while a disconnect could not reach Stripe and the cleanup will be retried.
     public var cleanupPending: Bool?
+    /// Why the last cleanup on Stripe did not finish, or what is left to do by hand when
+    /// Stripe rejected it for good; nil when every cleanup finished.
+    public var cleanupMessage: String?
 
     public init(
         programId: String,

@@ -9,8 +9,19 @@ import Foundation
 ///      └─────────────── disconnect ─────────┴──────────────────────┤
 ///                                                     revoke ──▶ revoked
 /// ```
-/// `fail` moves pending or connected to `error`; from `error` and `revoked` the operator
-/// can request authorization again or disconnect.
+///
+/// Every status and input, with the resulting status (`—` rejects the input):
+///
+/// | status       | requestAuthorization | authorize | disconnect   | revoke  | fail  |
+/// |--------------|----------------------|-----------|--------------|---------|-------|
+/// | disconnected | pending              | —         | disconnected | —       | —     |
+/// | pending      | pending              | connected | disconnected | revoked | error |
+/// | connected    | —                    | —         | disconnected | revoked | error |
+/// | revoked      | pending              | —         | disconnected | —       | —     |
+/// | error        | pending              | —         | disconnected | revoked | —     |
+///
+/// A connected program must be disconnected before it can authorize another account, and
+/// disconnecting is allowed (and harmless) from every status.
 public struct StripeConnectionMachine: Hashable, Sendable {
     public private(set) var status: StripeConnectionStatus
 
@@ -19,16 +30,18 @@ public struct StripeConnectionMachine: Hashable, Sendable {
     }
 
     /// Something that happened to the connection.
-    public enum Input: Hashable, Sendable {
+    public enum Input: String, Hashable, Sendable, CaseIterable {
         /// The operator asked for an `authUrl`.
         case requestAuthorization
-        /// The OAuth callback brought a valid code for a Stripe account.
+        /// The OAuth callback brought a valid code for a Stripe account, and its webhook
+        /// endpoint is registered.
         case authorize
         /// The operator disconnected.
         case disconnect
-        /// Stripe reported that access was withdrawn.
+        /// Stripe reported that access was withdrawn (`account.application.deauthorized`),
+        /// or the Stripe API rejected the platform's access to the account.
         case revoke
-        /// Connecting or calling Stripe failed for good.
+        /// Connecting or calling Stripe failed for a reason other than withdrawn access.
         case fail
     }
 
@@ -47,21 +60,56 @@ public struct StripeConnectionMachine: Hashable, Sendable {
 
     /// The status after `input`, or nil when the transition is not allowed.
     public static func next(from status: StripeConnectionStatus, on input: Input) -> StripeConnectionStatus? {
-        switch (status, input) {
-        case (.connected, .requestAuthorization):
-            return nil
-        case (_, .requestAuthorization):
-            return .pending
-        case (.pending, .authorize):
-            return .connected
-        case (_, .disconnect):
-            return .disconnected
-        case (.connected, .revoke), (.pending, .revoke), (.error, .revoke):
-            return .revoked
-        case (.pending, .fail), (.connected, .fail):
-            return .error
-        default:
-            return nil
+        switch status {
+        case .disconnected: fromDisconnected(on: input)
+        case .pending: fromPending(on: input)
+        case .connected: fromConnected(on: input)
+        case .revoked: fromRevoked(on: input)
+        case .error: fromError(on: input)
+        }
+    }
+
+    private static func fromDisconnected(on input: Input) -> StripeConnectionStatus? {
+        switch input {
+        case .requestAuthorization: .pending
+        case .disconnect: .disconnected
+        case .authorize, .revoke, .fail: nil
+        }
+    }
+
+    private static func fromPending(on input: Input) -> StripeConnectionStatus? {
+        switch input {
+        case .requestAuthorization: .pending
+        case .authorize: .connected
+        case .disconnect: .disconnected
+        case .revoke: .revoked
+        case .fail: .error
+        }
+    }
+
+    private static func fromConnected(on input: Input) -> StripeConnectionStatus? {
+        switch input {
+        case .disconnect: .disconnected
+        case .revoke: .revoked
+        case .fail: .error
+        case .requestAuthorization, .authorize: nil
+        }
+    }
+
+    private static func fromRevoked(on input: Input) -> StripeConnectionStatus? {
+        switch input {
+        case .requestAuthorization: .pending
+        case .disconnect: .disconnected
+        case .authorize, .revoke, .fail: nil
+        }
+    }
+
+    private static func fromError(on input: Input) -> StripeConnectionStatus? {
+        switch input {
+        case .requestAuthorization: .pending
+        case .disconnect: .disconnected
+        case .revoke: .revoked
+        case .authorize, .fail: nil
         }
     }
 

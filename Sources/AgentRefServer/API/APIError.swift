@@ -61,6 +61,25 @@ struct APIError: Error, CustomStringConvertible {
         )
     }
 
+    /// The error of a fault the server injected on purpose (`serve --faults`), with the
+    /// code the API uses for `status`.
+    static func injectedFault(status: Int) -> APIError {
+        let code: String
+        switch status {
+        case 401: code = "UNAUTHORIZED"
+        case 403: code = "FORBIDDEN"
+        case 404: code = "NOT_FOUND"
+        case 409: code = "CONFLICT"
+        case 429: code = "RATE_LIMITED"
+        case 400..<500: code = "BAD_REQUEST"
+        default: code = "INTERNAL_ERROR"
+        }
+        return APIError(
+            status: status, code: code,
+            message: "injected fault: the server runs with --faults and returned status \(status) on purpose; retry the request"
+        )
+    }
+
     static func notFound(program id: String) -> APIError {
         notFound("Program \(id) not found")
     }

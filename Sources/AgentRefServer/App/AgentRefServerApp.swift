@@ -20,6 +20,8 @@ public final class AgentRefServerApp: @unchecked Sendable {
         var context: ServerContext
         var server: HTTPServer
         var cleanup: StripeCleanupWorker
+        var monitor: StripeAccessMonitor
+        var faults: FaultInjector?
     }
 
     public convenience init(configuration: ServerConfiguration, logger: Logger = .silent) {
@@ -66,8 +68,10 @@ public final class AgentRefServerApp: @unchecked Sendable {
         }
 
         let cleanup = StripeCleanupWorker(context: context, baseDelay: cleanupRetryDelay)
+        let monitor = StripeAccessMonitor(context: context, interval: configuration.stripeAccessCheckInterval)
+        let faults = makeFaultInjector()
         let serverBox = ServerBox()
-        let dispatcher = makeDispatcher(context: context, cleanup: cleanup, serverBox: serverBox)
+        let dispatcher = makeDispatcher(context: context, cleanup: cleanup, faults: faults, serverBox: serverBox)
         let server = HTTPServer(
             configuration: .init(port: configuration.port, maxBodyBytes: configuration.maxBodyBytes),
             logger: logger.scoped("http"),
@@ -83,14 +87,37 @@ public final class AgentRefServerApp: @unchecked Sendable {
         }
         context.setBoundBaseURL(server.baseURL)
         cleanup.start()
-        lock.withLock { running = Running(store: store, context: context, server: server, cleanup: cleanup) }
+        monitor.start()
+        lock.withLock {
+            running = Running(
+                store: store, context: context, server: server, cleanup: cleanup, monitor: monitor, faults: faults
+            )
+        }
 
-        logger.info("agentref server started", [
+        var details: [LogKey: String] = [
             .url: server.baseURL.absoluteString,
             .dataDirectory: configuration.dataDirectory.path,
             .key: configuration.apiKeys.map(\.redacted).joined(separator: ","),
-        ])
+        ]
+        if let faults { details[.faults] = "\(faults.plan) seed \(faults.seed)" }
+        logger.info("agentref server started", details)
         return server.baseURL
+    }
+
+    /// Checks every connected program's access to Stripe now, on the caller's thread.
+    func checkStripeAccessNow() {
+        lock.withLock { running?.monitor }?.checkAll()
+    }
+
+    /// Faults injected so far by kind, while the server runs with a fault plan.
+    var injectedFaultCounts: [String: Int] {
+        lock.withLock { running?.faults }?.injectedCounts ?? [:]
+    }
+
+    private func makeFaultInjector() -> FaultInjector? {
+        guard let plan = configuration.faults, !plan.rules.isEmpty else { return nil }
+        let seed = configuration.faultSeed ?? UInt64.random(in: 0...UInt64.max)
+        return FaultInjector(plan: plan, seed: seed, logger: logger.scoped("faults"))
     }
 
     /// Ends open streams, stops listening, stops the cleanup worker and closes the store.
@@ -104,6 +131,7 @@ public final class AgentRefServerApp: @unchecked Sendable {
         current.context.notifier.shutDown()
         current.server.stop()
         current.cleanup.stop()
+        current.monitor.stop()
         current.store.close()
         logger.info("agentref server stopped", [.url: current.server.baseURL.absoluteString])
     }
@@ -123,9 +151,12 @@ public final class AgentRefServerApp: @unchecked Sendable {
         )
     }
 
-    private func makeDispatcher(context: ServerContext, cleanup: StripeCleanupWorker, serverBox: ServerBox)
-        -> RequestDispatcher
-    {
+    private func makeDispatcher(
+        context: ServerContext,
+        cleanup: StripeCleanupWorker,
+        faults: FaultInjector?,
+        serverBox: ServerBox
+    ) -> RequestDispatcher {
         let authenticator = Authenticator(keys: configuration.apiKeys)
         let stream = ConversionStreamHandler(
             context: context,
@@ -141,11 +172,13 @@ public final class AgentRefServerApp: @unchecked Sendable {
 
         var router = Router()
         routes.register(into: &router)
-        PublicRoutes(context: context).register(into: &router)
+        PublicRoutes(context: context, cleanup: cleanup).register(into: &router)
         return RequestDispatcher(
             router: router,
             authenticator: authenticator,
             rateLimiter: RateLimiter(limit: configuration.rateLimitPerMinute),
+            idempotency: IdempotencyGuard(store: context.store, clock: context.clock, logger: logger),
+            faults: faults,
             logger: logger
         )
     }
@@ -164,4 +197,9 @@ private final class ServerBox: @unchecked Sendable {
     var isStopping: Bool {
         server?.isStopping ?? true
     }
+}
+
+extension LogKey {
+    /// The fault plan and seed a server runs with.
+    static let faults: LogKey = "faults"
 }

@@ -6,13 +6,14 @@ import ServiceKit
 /// Stripe webhooks.
 struct PublicRoutes {
     let context: ServerContext
+    let cleanup: StripeCleanupWorker
 
     func register(into router: inout Router) {
         router.add("GET", "/healthz") { _ in
             .json(Data(#"{"status":"ok"}"#.utf8))
         }
 
-        let callback = OAuthCallbackHandler(context: context)
+        let callback = OAuthCallbackHandler(context: context, cleanup: cleanup)
         router.add("GET", "/oauth/stripe/callback") { request in
             callback.handle(request)
         }

@@ -1,5 +1,6 @@
 import AgentRefDomain
 import Foundation
+import ServiceKit
 
 /// Settings of `AgentRefServerApp`: its port and data directory, the API keys it accepts,
 /// and the Stripe hosts it calls.
@@ -31,6 +32,13 @@ public struct ServerConfiguration: Sendable {
     /// API requests allowed per minute per key before 429 (an extension; the hosted service
     /// allows about 60).
     public var rateLimitPerMinute: Int
+    /// Seconds between checks of every connected program's access to its Stripe account;
+    /// 0 turns the checks off.
+    public var stripeAccessCheckInterval: TimeInterval
+    /// Faults to inject into `/api/v1` responses, for testing clients; nil injects none.
+    public var faults: FaultPlan?
+    /// Seed of the fault decisions, so a run can be repeated; nil picks one at random.
+    public var faultSeed: UInt64?
 
     public init(
         port: UInt16 = 8420,
@@ -43,7 +51,10 @@ public struct ServerConfiguration: Sendable {
         publicBaseURL: URL? = nil,
         seedDemoData: Bool = false,
         maxBodyBytes: Int = 1 << 20,
-        rateLimitPerMinute: Int = 600
+        rateLimitPerMinute: Int = 600,
+        stripeAccessCheckInterval: TimeInterval = 300,
+        faults: FaultPlan? = nil,
+        faultSeed: UInt64? = nil
     ) {
         self.port = port
         self.dataDirectory = dataDirectory
@@ -56,6 +67,9 @@ public struct ServerConfiguration: Sendable {
         self.seedDemoData = seedDemoData
         self.maxBodyBytes = maxBodyBytes
         self.rateLimitPerMinute = rateLimitPerMinute
+        self.stripeAccessCheckInterval = stripeAccessCheckInterval
+        self.faults = faults
+        self.faultSeed = faultSeed
     }
 
     /// Reads the key in `AGENTREF_API_KEY`; returns an empty list when it is not set.

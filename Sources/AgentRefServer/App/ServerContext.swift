@@ -10,6 +10,12 @@ final class ServerContext: @unchecked Sendable {
     let clock: ServerClock
     let stripe: StripeAPIClient
     let notifier: FeedNotifier
+    /// Held while a grant on a Stripe account is created or withdrawn: by an OAuth callback
+    /// from its code exchange until it claims the account, and by a cleanup while it deletes
+    /// an endpoint and deauthorizes. So a cleanup never withdraws access that a reconnect
+    /// has just been granted, and never deletes an endpoint a reconnect is about to reuse.
+    // NOTE: an in-process lock; servers sharing one database would need a lock in the store.
+    let stripeGrantLock = NSLock()
     private let lock = NSLock()
     private var boundBaseURL = URL(string: "http://127.0.0.1")!
 

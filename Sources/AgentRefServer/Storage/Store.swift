@@ -33,16 +33,48 @@ protocol Store: AnyObject, Sendable {
     /// Reads the stored connection; returns a disconnected one when the program never connected.
     func stripeConnection(programId: String) throws -> StripeConnectionRecord
     func saveStripeConnection(_ connection: StripeConnectionRecord) throws
-    /// Finds the program, other than `excludingProgramId`, whose connection is `connected` to `accountId`.
-    func programConnected(toAccount accountId: String, excludingProgramId: String) throws -> String?
-    func connectionsAwaitingCleanup() throws -> [StripeConnectionRecord]
+    /// Finds the program, other than `excludingProgramId`, that has `accountId`: it is
+    /// connected to it, or an OAuth callback claimed it after `claimedSince`.
+    func programHolding(account accountId: String, excludingProgramId: String, claimedSince: Date) throws -> String?
+    /// Connections whose status is `connected`.
+    func connectedStripeConnections() throws -> [StripeConnectionRecord]
 
     func insertOAuthState(_ state: OAuthStateRecord) throws
     func oauthState(_ state: String) throws -> OAuthStateRecord?
-    /// Marks `state` used; returns false when it was already used, so only one caller wins.
+    /// Marks `state` and every other unused state of its program used, so only one callback
+    /// per program gets past this point. Returns false, changing nothing, when `state` was
+    /// already used or invalidated.
     func consumeOAuthState(_ state: String, at date: Date) throws -> Bool
     /// Marks every unused state of the program used, for example after a disconnect.
     func invalidateOAuthStates(programId: String, at date: Date) throws
+
+    // MARK: Stripe cleanups
+
+    func insertStripeCleanup(_ cleanup: StripeCleanupRecord) throws
+    func updateStripeCleanup(_ cleanup: StripeCleanupRecord) throws
+    func deleteStripeCleanup(id: String) throws
+    func stripeCleanup(id: String) throws -> StripeCleanupRecord?
+    /// Cleanups of the program, newest first, in either state.
+    func stripeCleanups(programId: String) throws -> [StripeCleanupRecord]
+    /// Cleanups the worker still has to try, oldest first.
+    func pendingStripeCleanups() throws -> [StripeCleanupRecord]
+    /// Deletes the program's cleanups of `accountId`, because the program connects it again.
+    ///
+    /// - Returns: The deleted cleanups.
+    func takeOverStripeCleanups(programId: String, accountId: String) throws -> [StripeCleanupRecord]
+
+    // MARK: Idempotency keys
+
+    /// Stores the record of a new request; returns false, changing nothing, when the key's
+    /// record exists already.
+    func insertIdempotencyRecord(_ record: IdempotencyRecord) throws -> Bool
+    func idempotencyRecord(keyFingerprint: String, idempotencyKey: String) throws -> IdempotencyRecord?
+    func saveIdempotencyResponse(
+        keyFingerprint: String, idempotencyKey: String, response: IdempotencyRecord.StoredResponse
+    ) throws
+    func deleteIdempotencyRecord(keyFingerprint: String, idempotencyKey: String) throws
+    /// Deletes records created before `date`.
+    func deleteIdempotencyRecords(createdBefore date: Date) throws
 
     // MARK: Stripe events
 

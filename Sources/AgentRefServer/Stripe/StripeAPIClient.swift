@@ -96,6 +96,25 @@ final class StripeAPIClient: Sendable {
         return endpoint
     }
 
+    /// Reads one endpoint of the account (`GET /v1/webhook_endpoints/{id}`), without its secret.
+    func retrieveWebhookEndpoint(account: String, id: String) throws -> WebhookEndpoint {
+        let json = try send("GET", url(apiBase, "v1/webhook_endpoints/\(id)"), account: account)
+        guard let endpoint = WebhookEndpoint(json: json) else {
+            throw StripeAPIError.invalidResponse(
+                request: "GET /v1/webhook_endpoints/\(id)", message: "no endpoint id or url in the response"
+            )
+        }
+        return endpoint
+    }
+
+    /// Enables an endpoint and sets its events (`POST /v1/webhook_endpoints/{id}`); the
+    /// endpoint keeps its id and signing secret.
+    func updateWebhookEndpoint(account: String, id: String, events: [String]) throws {
+        var form: [(name: String, value: String)] = events.map { ("enabled_events[]", $0) }
+        form.append(("disabled", "false"))
+        _ = try send("POST", url(apiBase, "v1/webhook_endpoints/\(id)"), account: account, form: form)
+    }
+
     /// Deletes an endpoint; an endpoint that no longer exists counts as deleted.
     func deleteWebhookEndpoint(account: String, id: String) throws {
         do {

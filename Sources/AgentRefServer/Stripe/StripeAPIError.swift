@@ -31,6 +31,32 @@ enum StripeAPIError: Error, CustomStringConvertible {
         }
     }
 
+    /// True when Stripe refused the platform's access to the connected account: a 403, or
+    /// `account_invalid` or `api_key_expired`, as Stripe (and the simulator) send once the
+    /// merchant withdrew access. A 401 without those codes means the platform's own key is
+    /// wrong, which is not the merchant's doing.
+    var isAccessWithdrawn: Bool {
+        guard case .rejected(_, let status, _, let code, _) = self else { return false }
+        return status == 403 || code == "account_invalid" || code == "api_key_expired"
+    }
+
+    /// True when `POST /oauth/deauthorize` failed because the grant is already gone: Stripe
+    /// returns 401 `invalid_client` for an account that is not connected to the platform,
+    /// and 403 `account_invalid` when the account no longer exists for it.
+    // NOTE: Stripe also returns 401 `invalid_client` to a wrong platform key, which this
+    // cannot tell apart; such a key would fail every other call first.
+    var isGrantGone: Bool {
+        guard case .rejected(_, let status, _, let code, _) = self else { return false }
+        return (status == 401 && code == "invalid_client") || isAccessWithdrawn
+    }
+
+    /// True for Stripe's `resource_missing`: the object does not exist, as opposed to a URL
+    /// that Stripe does not serve at all.
+    var isMissingObject: Bool {
+        if case .rejected(_, _, _, let code, _) = self { return code == "resource_missing" }
+        return false
+    }
+
     /// True for Stripe's 404 `resource_missing`, which a delete can treat as done.
     var isResourceMissing: Bool {
         if case .rejected(_, let status, _, let code, _) = self {

@@ -2,21 +2,22 @@ import AgentRefDomain
 import AgentRefLog
 import Foundation
 
-/// Finishes disconnects on Stripe: deletes the old webhook endpoint and deauthorizes the
-/// account, retrying in the background with exponential backoff while Stripe is unreachable.
+/// Finishes what disconnects leave on Stripe: deletes the webhook endpoint and withdraws
+/// the platform's access (`POST /oauth/deauthorize`), one `StripeCleanupRecord` at a time.
 ///
-/// Nothing is removed from Stripe that a program uses again: the endpoint is kept when
-/// the program reconnected and reuses it, and the account is not deauthorized while any
-/// program is connected to it.
+/// Only a transport error, a 5xx or a 429 keeps a cleanup pending; the background loop then
+/// retries with exponential backoff. Access that is already gone counts as done: an
+/// endpoint Stripe no longer lets the platform delete is left for a reconnect to replace,
+/// and a deauthorization of a grant that no longer exists has nothing left to do. Any other
+/// rejection ends the cleanup as `failed`, with a message saying what to remove by hand.
+/// An account is not deauthorized while another program is connected to it or connecting it.
 final class StripeCleanupWorker: @unchecked Sendable {
     private let context: ServerContext
     private let baseDelay: TimeInterval
     private let maxDelay: TimeInterval
-    private let condition = NSCondition()
-    private var isWoken = false
-    private var isStopped = false
-    private var thread: Thread?
-    private let finished = DispatchSemaphore(value: 0)
+    private let loop = BackgroundLoop(name: "stripe-cleanup")
+    private let lock = NSLock()
+    private var retryDelay: TimeInterval?
 
     /// - Parameters:
     ///   - baseDelay: Seconds before the first retry; doubled after each failed round.
@@ -30,131 +31,162 @@ final class StripeCleanupWorker: @unchecked Sendable {
     private var store: Store { context.store }
     private var logger: Logger { context.logger }
 
+    /// Starts the background loop; its first round retries cleanups left by an earlier run.
     func start() {
-        let thread = Thread { [weak self] in self?.run() }
-        thread.name = "stripe-cleanup"
-        condition.withLock {
-            self.thread = thread
-            isWoken = true
-        }
-        thread.start()
+        loop.start { [weak self] in self?.retryAll() }
     }
 
-    /// Stops the worker and waits for its thread to end.
+    /// Stops the loop and waits for the current round to end.
     func stop() {
-        let running = condition.withLock {
-            isStopped = true
-            condition.broadcast()
-            return thread != nil
-        }
-        if running { finished.wait() }
+        loop.stop()
     }
 
-    /// Starts a retry round now. `start()` also runs one, for cleanups left by an earlier run.
+    /// Starts a background round now.
     func wake() {
-        condition.withLock {
-            isWoken = true
-            condition.broadcast()
-        }
+        loop.wake()
     }
 
-    /// Tries the cleanup of one program now, on the caller's thread; on a retryable failure
-    /// the background worker takes over.
-    func clean(programId: String) {
-        if !attempt(programId: programId) { wake() }
-    }
-
-    // MARK: - Background loop
-
-    private func run() {
-        var delay: TimeInterval?
-        while waitForRound(delay: delay) {
-            if retryAll() {
-                delay = nil
-            } else {
-                delay = delay.map { min(maxDelay, $0 * 2) } ?? baseDelay
-            }
-        }
-        finished.signal()
-    }
-
-    /// Waits `delay` seconds (an hour when nil) or until woken; returns false once stopped.
-    private func waitForRound(delay: TimeInterval?) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        // NOTE: Foundation on Linux traps on `wait(until: .distantFuture)`, so "no delay"
-        // waits an hour and starts a round that finds nothing to do.
-        let deadline = Date().addingTimeInterval(delay ?? 3600)
-        while !isWoken, !isStopped {
-            guard condition.wait(until: deadline) else { break }
-        }
-        isWoken = false
-        return !isStopped
-    }
-
-    /// Retries every pending cleanup; returns true when none is left.
-    private func retryAll() -> Bool {
+    /// Tries the program's pending cleanups on the caller's thread and leaves whatever
+    /// Stripe did not finish to the background loop, which retries after `baseDelay`.
+    func runNow(programId: String) {
         do {
-            let pending = try store.connectionsAwaitingCleanup()
-            return pending.map { attempt(programId: $0.programId) }.allSatisfy { $0 }
+            let pending = try store.stripeCleanups(programId: programId).filter { $0.state == .pending }
+            let unfinished = pending.filter { !attempt($0.id) }
+            if !unfinished.isEmpty { loop.wake(after: baseDelay) }
+        } catch {
+            logger.error("stripe cleanup failed to read the store", [.programID: programId, .error: "\(error)"])
+            loop.wake(after: baseDelay)
+        }
+    }
+
+    // MARK: - Background rounds
+
+    /// Tries every pending cleanup; returns the delay before the next round, or nil when
+    /// none is left.
+    private func retryAll() -> TimeInterval? {
+        let unfinished: Int
+        do {
+            unfinished = try store.pendingStripeCleanups().filter { !attempt($0.id) }.count
         } catch {
             logger.error("stripe cleanup failed to read the store", [.error: String(describing: error)])
-            return false
+            unfinished = 1
+        }
+        return lock.withLock {
+            guard unfinished > 0 else {
+                retryDelay = nil
+                return nil
+            }
+            let next = retryDelay.map { min(maxDelay, $0 * 2) } ?? baseDelay
+            retryDelay = next
+            return next
         }
     }
 
     // MARK: - One cleanup
 
-    /// Returns false when Stripe could not be reached and the cleanup must be retried.
-    private func attempt(programId: String) -> Bool {
-        do {
-            let connection = try store.stripeConnection(programId: programId)
-            guard connection.cleanupPending, let account = connection.cleanupAccountId else { return true }
+    /// Runs one cleanup under the grant lock; returns false when it must be retried.
+    private func attempt(_ id: String) -> Bool {
+        context.stripeGrantLock.lock()
+        defer { context.stripeGrantLock.unlock() }
 
-            try deleteEndpoint(connection, account: account)
-            try deauthorize(account, programId: programId)
-            try markDone(programId: programId, account: account)
-            logger.info("stripe cleanup finished", [.programID: programId, .accountID: account])
+        let cleanup: StripeCleanupRecord
+        do {
+            guard let current = try store.stripeCleanup(id: id), current.state == .pending else { return true }
+            cleanup = current
+        } catch {
+            logger.error("stripe cleanup failed to read the store", [.error: String(describing: error)])
+            return false
+        }
+
+        do {
+            let notes = [try deleteEndpoint(of: cleanup), try deauthorize(cleanup)].compactMap { $0 }
+            try finish(cleanup, notes: notes)
             return true
         } catch let error as StripeAPIError where error.isRetryable {
-            logger.warning("stripe cleanup will be retried", [.programID: programId, .error: error.description])
+            recordRetry(cleanup, error: error)
             return false
         } catch {
-            logger.error("stripe cleanup failed", [.programID: programId, .error: String(describing: error)])
+            logger.error("stripe cleanup failed", [.programID: cleanup.programId, .error: String(describing: error)])
             return false
         }
     }
 
-    private func deleteEndpoint(_ connection: StripeConnectionRecord, account: String) throws {
-        guard let endpoint = connection.cleanupEndpointId, endpoint != connection.webhookEndpointId else { return }
+    /// Deletes the endpoint; returns a note for a rejection that retrying cannot fix.
+    private func deleteEndpoint(of cleanup: StripeCleanupRecord) throws -> String? {
+        guard let endpoint = cleanup.endpointId else { return nil }
         do {
-            try context.stripe.deleteWebhookEndpoint(account: account, id: endpoint)
+            try context.stripe.deleteWebhookEndpoint(account: cleanup.accountId, id: endpoint)
+            return nil
+        } catch let error as StripeAPIError where error.isAccessWithdrawn {
+            logger.info("webhook endpoint left on stripe, access is gone", [
+                .programID: cleanup.programId, .accountID: cleanup.accountId, .endpointID: endpoint,
+                .reason: error.description,
+            ])
+            return nil
         } catch let error as StripeAPIError where !error.isRetryable {
-            logger.warning("webhook endpoint not deleted", [.endpointID: endpoint, .error: error.description])
+            logger.warning("webhook endpoint not deleted", [
+                .programID: cleanup.programId, .endpointID: endpoint, .error: error.description,
+            ])
+            return "webhook endpoint \(endpoint) on Stripe account \(cleanup.accountId) was not deleted "
+                + "(\(error.description)); delete it in the Stripe dashboard"
         }
     }
 
-    private func deauthorize(_ account: String, programId: String) throws {
-        if let holder = try store.programConnected(toAccount: account, excludingProgramId: "") {
-            logger.info("stripe deauthorize skipped", [.accountID: account, .programID: holder])
-            return
+    /// Withdraws access unless a program is connected to the account or connecting it;
+    /// returns a note for a rejection that retrying cannot fix.
+    private func deauthorize(_ cleanup: StripeCleanupRecord) throws -> String? {
+        let account = cleanup.accountId
+        let claimedSince = context.clock.now().addingTimeInterval(-AuthorizationClaim.lifetime)
+        if let holder = try store.programHolding(account: account, excludingProgramId: "", claimedSince: claimedSince) {
+            logger.info("stripe deauthorize skipped, account in use", [.accountID: account, .programID: holder])
+            return nil
         }
+
         do {
             try context.stripe.deauthorize(accountId: account)
+            return nil
+        } catch let error as StripeAPIError where error.isGrantGone {
+            logger.info("stripe access already withdrawn", [.accountID: account, .reason: error.description])
+            return nil
         } catch let error as StripeAPIError where !error.isRetryable {
             logger.warning("stripe deauthorize rejected", [.accountID: account, .error: error.description])
+            return "access to Stripe account \(account) was not withdrawn (\(error.description)); "
+                + "remove the application in that account's Stripe dashboard"
         }
     }
 
-    private func markDone(programId: String, account: String) throws {
-        try store.transaction {
-            var connection = try store.stripeConnection(programId: programId)
-            guard connection.cleanupAccountId == account else { return }
-            connection.cleanupPending = false
-            connection.cleanupAccountId = nil
-            connection.cleanupEndpointId = nil
-            connection.updatedAt = context.clock.now()
-            try store.saveStripeConnection(connection)
+    private func finish(_ cleanup: StripeCleanupRecord, notes: [String]) throws {
+        guard !notes.isEmpty else {
+            try store.deleteStripeCleanup(id: cleanup.id)
+            logger.info("stripe cleanup finished", [.programID: cleanup.programId, .accountID: cleanup.accountId])
+            return
+        }
+
+        var failed = cleanup
+        failed.state = .failed
+        failed.attempts += 1
+        failed.message = notes.joined(separator: "; ")
+        failed.updatedAt = context.clock.now()
+        try store.updateStripeCleanup(failed)
+        logger.warning("stripe cleanup failed", [
+            .programID: cleanup.programId, .accountID: cleanup.accountId, .reason: failed.message ?? "",
+        ])
+    }
+
+    private func recordRetry(_ cleanup: StripeCleanupRecord, error: StripeAPIError) {
+        var retried = cleanup
+        retried.attempts += 1
+        retried.message = "Disconnected here, but removing the webhook endpoint and access on Stripe account "
+            + "\(cleanup.accountId) failed (\(error.description)); the server retries"
+        retried.updatedAt = context.clock.now()
+        logger.warning("stripe cleanup will be retried", [
+            .programID: cleanup.programId, .accountID: cleanup.accountId, .attempt: String(retried.attempts),
+            .error: error.description,
+        ])
+        do {
+            try store.updateStripeCleanup(retried)
+        } catch {
+            logger.error("stripe cleanup failed to update the store", [.error: String(describing: error)])
         }
     }
 }

@@ -2,11 +2,12 @@ import AgentRefDomain
 import AgentRefLog
 import Foundation
 
-/// Connects and disconnects programs from Stripe accounts through Connect OAuth, and
-/// keeps each connected account's webhook endpoint pointed at this server.
+/// Starts and ends programs' Stripe connections on behalf of the API: issues OAuth
+/// authorize URLs and disconnects, leaving the work on Stripe to `StripeCleanupWorker`.
 ///
-/// Status changes go through `StripeConnectionMachine`. One Stripe account serves at most
-/// one program at a time.
+/// Each operation reads, checks and writes the connection in one store transaction and
+/// changes the status only through `StripeConnectionMachine`, so two terminals acting at
+/// once see each other's changes whole.
 final class StripeConnector: Sendable {
     let context: ServerContext
     let cleanup: StripeCleanupWorker
@@ -23,23 +24,10 @@ final class StripeConnector: Sendable {
 
     /// Issues a new single-use OAuth `state` and the authorize URL that carries it, or
     /// reports that the program is already connected.
+    ///
+    /// Earlier states of a pending program stay valid until one of them is used, so two
+    /// terminals that both requested a link can each use theirs. The first callback wins.
     func requestAuthorization(for program: Program) throws -> ConnectStripeResult {
-        let connection = try store.stripeConnection(programId: program.id)
-        if connection.status == .connected {
-            let account = connection.stripeAccountId ?? "a Stripe account"
-            return ConnectStripeResult(
-                connected: true,
-                programId: program.id,
-                programReadiness: try context.readiness(of: program),
-                authUrl: nil,
-                message: "Program \(program.name) is already connected to Stripe account \(account); "
-                    + "disconnect it first to connect another account."
-            )
-        }
-
-        var machine = StripeConnectionMachine(status: connection.status)
-        try machine.apply(.requestAuthorization)
-
         let now = context.clock.now()
         let state = OAuthStateRecord(
             state: IdentifierGenerator.make(prefix: "state", length: 40),
@@ -50,18 +38,29 @@ final class StripeConnector: Sendable {
         )
         let authURL = context.stripe.authorizeURL(state: state.state, redirectURI: context.oauthRedirectURI)
 
-        var updated = connection
-        updated.status = machine.status
-        updated.authUrl = authURL
-        updated.authExpiresAt = state.expiresAt
-        updated.errorMessage = nil
-        updated.updatedAt = now
-        try store.transaction {
+        let connectedAccount: String? = try store.updateStripeConnection(programId: program.id) { connection in
+            if connection.status == .connected { return connection.stripeAccountId ?? "a Stripe account" }
+
+            try connection.apply(.requestAuthorization, at: now)
+            connection.authUrl = authURL
+            connection.authExpiresAt = state.expiresAt
+            connection.errorMessage = nil
+            if let claim = connection.authorizing, !claim.isFresh(at: now) { connection.authorizing = nil }
             try store.insertOAuthState(state)
-            try store.saveStripeConnection(updated)
+            return nil
+        }
+
+        if let connectedAccount {
+            return ConnectStripeResult(
+                connected: true,
+                programId: program.id,
+                programReadiness: try context.readiness(of: program),
+                authUrl: nil,
+                message: "Program \(program.name) is already connected to Stripe account \(connectedAccount); "
+                    + "disconnect it first to connect another account."
+            )
         }
         logger.info("stripe authorization requested", [.programID: program.id, .state: Self.last4(state.state)])
-
         return ConnectStripeResult(
             connected: false,
             programId: program.id,
@@ -74,45 +73,48 @@ final class StripeConnector: Sendable {
 
     // MARK: - Disconnect
 
-    /// Disconnects the program: locally at once, then deletes the webhook endpoint and
-    /// deauthorizes on Stripe. When Stripe cannot be reached the connection is marked
-    /// `cleanupPending` and the cleanup is retried in the background. Conversions stay.
+    /// Disconnects the program at once and leaves the webhook endpoint's deletion and the
+    /// deauthorization to the cleanup worker, which tries them before this returns and
+    /// retries in the background while Stripe is unreachable. Conversions and commissions
+    /// stay. Disconnecting a disconnected program changes nothing.
     func disconnect(_ program: Program) throws -> DisconnectStripeResult {
-        let connection = try store.stripeConnection(programId: program.id)
-        guard connection.status != .disconnected else {
-            if connection.cleanupPending { cleanup.wake() }
-            return DisconnectStripeResult(success: true, programId: program.id)
-        }
-
-        var machine = StripeConnectionMachine(status: connection.status)
-        try machine.apply(.disconnect)
-
         let now = context.clock.now()
-        var updated = connection
-        updated.status = machine.status
-        if let account = connection.stripeAccountId {
-            updated.cleanupPending = true
-            updated.cleanupAccountId = account
-            updated.cleanupEndpointId = connection.webhookEndpointId ?? connection.cleanupEndpointId
-        }
-        updated.stripeAccountId = nil
-        updated.webhookEndpointId = nil
-        updated.subscribedEvents = []
-        updated.connectedAt = nil
-        updated.authUrl = nil
-        updated.authExpiresAt = nil
-        updated.errorMessage = nil
-        updated.updatedAt = now
-        try store.transaction {
-            try store.saveStripeConnection(updated)
-            try store.invalidateOAuthStates(programId: program.id, at: now)
-        }
-        logger.info("stripe disconnected", [.programID: program.id, .accountID: connection.stripeAccountId ?? "-"])
+        let released: (account: String?, endpoint: String?)? = try store.updateStripeConnection(
+            programId: program.id
+        ) { connection in
+            guard connection.status != .disconnected else { return nil }
 
-        if updated.cleanupPending {
-            cleanup.clean(programId: program.id)
+            let isPending = connection.status == .pending
+            let account = isPending ? connection.authorizing?.accountId : connection.stripeAccountId
+            let endpoint = isPending ? nil : connection.webhookEndpointId
+            try connection.apply(.disconnect, at: now)
+            Self.clearConnectionFields(&connection)
+            try store.invalidateOAuthStates(programId: program.id, at: now)
+            if let account {
+                try store.scheduleStripeCleanup(programId: program.id, accountId: account, endpointId: endpoint, at: now)
+            }
+            return (account, endpoint)
         }
+
+        if let released {
+            logger.info("stripe disconnected", [
+                .programID: program.id, .accountID: released.account ?? "-", .endpointID: released.endpoint ?? "-",
+            ])
+        }
+        cleanup.runNow(programId: program.id)
         return DisconnectStripeResult(success: true, programId: program.id)
+    }
+
+    /// Clears what only a live or pending connection has. The endpoint id and secret stay,
+    /// so a reconnect can reuse an endpoint that a failed cleanup left on the account.
+    private static func clearConnectionFields(_ connection: inout StripeConnectionRecord) {
+        connection.stripeAccountId = nil
+        connection.subscribedEvents = []
+        connection.connectedAt = nil
+        connection.authUrl = nil
+        connection.authExpiresAt = nil
+        connection.authorizing = nil
+        connection.errorMessage = nil
     }
 
     static func last4(_ secret: String) -> String {

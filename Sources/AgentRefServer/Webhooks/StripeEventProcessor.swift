@@ -65,15 +65,11 @@ struct StripeEventProcessor {
         guard connection.stripeAccountId != nil, account == connection.stripeAccountId else {
             return Outcome(outcome: .ignored, detail: "deauthorization of \(account ?? "an unknown account") does not concern this program")
         }
-        var machine = StripeConnectionMachine(status: connection.status)
-        guard (try? machine.apply(.revoke)) != nil else {
+        var updated = connection
+        guard (try? updated.apply(.revoke, at: date)) != nil else {
             return Outcome(outcome: .ignored, detail: "program is \(connection.status.label), so there is no access to revoke")
         }
-
-        var updated = connection
-        updated.status = machine.status
         updated.errorMessage = "Stripe account \(account ?? "") withdrew access on \(AgentRefJSON.formatTimestamp(date))"
-        updated.updatedAt = date
         try store.saveStripeConnection(updated)
         context.logger.warning("stripe access revoked", [.programID: connection.programId, .accountID: account ?? "-"])
         return Outcome(outcome: .revoked, detail: "Stripe access to \(account ?? "the account") was revoked")

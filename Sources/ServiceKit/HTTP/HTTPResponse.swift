@@ -10,6 +10,9 @@ public struct HTTPResponse: Sendable {
     public enum Body: Sendable {
         case data(Data)
         case stream(ResponseStream)
+        /// No response: the server closes the connection, as a crash or a network failure
+        /// would. Used to inject faults.
+        case drop
     }
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data()) {
@@ -63,16 +66,25 @@ public struct HTTPResponse: Sendable {
 public final class ResponseStream: Sendable {
     private let producer: @Sendable () -> Data?
     private let closer: @Sendable () -> Void
+    private let failure: @Sendable () -> Bool
 
     /// - Parameters:
     ///   - next: Returns the next bytes to send, or nil to end the response.
     ///   - onClose: Called once when the connection ends, whether `next` finished or the
     ///     client went away.
-    public init(next: @escaping @Sendable () -> Data?, onClose: @escaping @Sendable () -> Void = {}) {
+    ///   - endsWithError: Read after `next` returned nil; true closes the connection without
+    ///     finishing the response, so the client sees a broken connection.
+    public init(
+        next: @escaping @Sendable () -> Data?,
+        onClose: @escaping @Sendable () -> Void = {},
+        endsWithError: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.producer = next
         self.closer = onClose
+        self.failure = endsWithError
     }
 
     public func next() -> Data? { producer() }
     public func close() { closer() }
+    public var endsWithError: Bool { failure() }
 }

@@ -63,7 +63,9 @@ let streamReaderCallback: MHD_ContentReaderCallback = { context, _, buffer, maxB
 
     while cursor.pending.isEmpty {
         if cursor.server.isStopping { return agentref_mhd_reader_end_of_stream() }
-        guard let next = cursor.stream.next() else { return agentref_mhd_reader_end_of_stream() }
+        guard let next = cursor.stream.next() else {
+            return cursor.stream.endsWithError ? agentref_mhd_reader_end_with_error() : agentref_mhd_reader_end_of_stream()
+        }
         cursor.pending = next
     }
 
@@ -150,6 +152,9 @@ extension HTTPServer {
             native = MHD_create_response_from_callback(
                 agentref_mhd_size_unknown(), 4096, streamReaderCallback, cursor, streamFreeCallback
             )
+        case .drop:
+            // Returning NO makes libmicrohttpd close the connection without a response.
+            return MHD_NO
         }
         guard let native else { return MHD_NO }
         defer { MHD_destroy_response(native) }

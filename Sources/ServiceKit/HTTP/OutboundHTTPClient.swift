@@ -29,6 +29,12 @@ public final class OutboundHTTPClient: Sendable {
         session = URLSession(configuration: configuration)
     }
 
+    /// Lets running requests finish, then closes the session's pooled connections; a
+    /// session that is never invalidated keeps its sockets open until the process ends.
+    deinit {
+        session.finishTasksAndInvalidate()
+    }
+
     /// Sends a request and waits for the whole response.
     ///
     /// - Throws: `OutboundHTTPError.transport` when the server cannot be reached or times out.

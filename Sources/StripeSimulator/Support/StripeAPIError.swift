@@ -51,6 +51,16 @@ struct StripeAPIError: ResponseError, CustomStringConvertible {
         )
     }
 
+    /// The error of a fault injected on purpose (`stripe-sim --faults`): Stripe's
+    /// `rate_limit` error for 429, `api_error` for any other status.
+    static func injectedFault(status: Int) -> StripeAPIError {
+        let message = "Injected fault: the simulator runs with --faults and returned status \(status) on purpose; retry the request."
+        if status == 429 {
+            return StripeAPIError(status: 429, type: "invalid_request_error", code: "rate_limit", param: nil, message: message)
+        }
+        return StripeAPIError(status: status, type: "api_error", code: nil, param: nil, message: message)
+    }
+
     /// 404 for a path the simulator does not serve.
     static func unrecognizedURL(method: String, path: String) -> StripeAPIError {
         StripeAPIError(

@@ -14,6 +14,7 @@ enum ClientFactory {
 
     static func make(
         baseURL: URL,
+        apiKey: APIKey = apiKey,
         clock: any ClientClock = VirtualClock(),
         retryPolicy: RetryPolicy = exactRetryPolicy(),
         rateLimit: RateLimit? = nil,

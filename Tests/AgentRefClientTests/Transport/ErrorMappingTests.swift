@@ -47,6 +47,34 @@ final class ErrorMappingTests: XCTestCase {
         }
     }
 
+    func testEveryErrorCodeHasItsKind() async {
+        let cases: [(status: Int, code: String, kind: AgentRefClientError.Kind)] = [
+            (400, "BAD_REQUEST", .badRequest), (400, "VALIDATION_ERROR", .validation),
+            (401, "UNAUTHORIZED", .unauthorized), (403, "FORBIDDEN", .forbidden), (404, "NOT_FOUND", .notFound),
+            (409, "CONFLICT", .conflict), (413, "PAYLOAD_TOO_LARGE", .payloadTooLarge),
+            (429, "RATE_LIMITED", .rateLimited), (500, "INTERNAL_ERROR", .internalError),
+            (502, "STRIPE_ERROR", .internalError), (418, "TEAPOT", .other("TEAPOT")),
+        ]
+
+        for (status, code, kind) in cases {
+            stub.script("GET", "/programs/:id", [StubResponses.error(status, code, "Failure \(code)")])
+
+            let error = await programError()
+
+            XCTAssertEqual(error?.kind, kind, "code \(code)")
+            XCTAssertEqual(error?.description, "Failure \(code) (\(code), request \(StubResponses.requestID))")
+        }
+    }
+
+    func testNetworkFailureHasNetworkKind() async throws {
+        stub.stop()
+
+        let error = await programError()
+
+        XCTAssertEqual(error?.kind, .network)
+        XCTAssertNil(error?.requestID)
+    }
+
     func testValidationDetailsAreKept() async {
         let details = #"{"field":"limit","range":"1-100"}"#
         stub.script("GET", "/programs/:id", [StubResponses.error(400, "VALIDATION_ERROR", "limit must be 1 to 100", details: details)])

@@ -11,15 +11,6 @@ import XCTest
 /// SQLite file, signed deliveries over loopback, Stripe stub for the connect step) and
 /// compares what the server stored with what the fixture expects.
 final class AttributionFixtureTests: ServerTestCase {
-    private var logPath: String!
-
-    override func startServer() throws {
-        logPath = dataDirectory.appendingPathComponent("server.log").path
-        let logger = Logger(component: "server", sink: try LogSink.file(atPath: logPath), minimumLevel: .info)
-        app = AgentRefServerApp(configuration: makeConfiguration(), logger: logger, clock: clock)
-        baseURL = try app.start()
-    }
-
     // MARK: - Tests
 
     func testEveryFixtureMatchesItsExpectation() throws {

@@ -24,8 +24,18 @@ final class StripeStub: @unchecked Sendable {
     private var endpointOrder: [String] = []
     private var recordedCalls: [String] = []
     private var failing = false
+    private var revoked: Set<String> = []
+    private var rules: [Rule] = []
+    private var deauthorized: [String] = []
+
+    /// A canned response or a delay for requests whose method and path start match.
+    private struct Rule {
+        var method: String
+        var pathPrefix: String
+        var delay: TimeInterval
+        var response: HTTPResponse?
+    }
     private var customersByAccount: [String: [String: JSONValue]] = [:]
-    private(set) var deauthorizedAccounts: [String] = []
 
     static let secretKey = "sk_test_stub_platform"
 
@@ -49,6 +59,56 @@ final class StripeStub: @unchecked Sendable {
         let code = IdentifierGenerator.make(prefix: "ac")
         lock.withLock { codes[code] = account }
         return code
+    }
+
+    /// Accounts whose deauthorization the stub received, in order.
+    var deauthorizedAccounts: [String] {
+        lock.withLock { deauthorized }
+    }
+
+    /// Withdraws the platform's access to `account` without an event, as a merchant removing
+    /// the application does: calls for it get 403 `account_invalid`, its deauthorization
+    /// 401 `invalid_client`.
+    func revoke(account: String) {
+        lock.withLock { _ = revoked.insert(account) }
+    }
+
+    /// Rejects requests matching `method` and the path start with `status` and Stripe's error
+    /// JSON carrying `code`, from now on.
+    func reject(_ method: String, _ pathPrefix: String, status: Int, code: String?) {
+        var error: [String: Any] = ["type": "invalid_request_error", "message": "stub rejects \(method) \(pathPrefix)"]
+        if let code { error["code"] = code }
+        let response = Self.json(["error": error], status: status)
+        lock.withLock { rules.append(Rule(method: method, pathPrefix: pathPrefix, delay: 0, response: response)) }
+    }
+
+    /// Holds requests matching `method` and the path start for `seconds` before handling them.
+    func delay(_ method: String, _ pathPrefix: String, seconds: TimeInterval) {
+        lock.withLock { rules.append(Rule(method: method, pathPrefix: pathPrefix, delay: seconds, response: nil)) }
+    }
+
+    /// Creates an endpoint as another installation would have, with a secret this server never saw.
+    @discardableResult
+    func addEndpoint(account: String, url: String, events: [String] = StripeEventType.subscribed.map(\.rawValue))
+        -> Endpoint
+    {
+        let endpoint = Endpoint(
+            id: IdentifierGenerator.make(prefix: "we"), account: account, url: url, enabledEvents: events,
+            secret: "whsec_" + SecureRandom.hex(byteCount: 16)
+        )
+        lock.withLock {
+            endpointsByID[endpoint.id] = endpoint
+            endpointOrder.append(endpoint.id)
+        }
+        return endpoint
+    }
+
+    /// Deletes an endpoint as the merchant would in the Stripe dashboard.
+    func removeEndpoint(id: String) {
+        lock.withLock {
+            endpointsByID[id] = nil
+            endpointOrder.removeAll { $0 == id }
+        }
     }
 
     /// Makes `GET /v1/customers/{id}` with `Stripe-Account: account` return `customer`.
@@ -76,8 +136,23 @@ final class StripeStub: @unchecked Sendable {
     private func handle(_ request: HTTPRequest) -> HTTPResponse {
         let account = request.header("Stripe-Account")
         lock.withLock { recordedCalls.append("\(request.method) \(request.path) \(account ?? "-")") }
+        let matching = lock.withLock {
+            rules.filter { request.method == $0.method && request.path.hasPrefix($0.pathPrefix) }
+        }
+        for rule in matching where rule.delay > 0 {
+            Thread.sleep(forTimeInterval: rule.delay)
+        }
+        if let canned = matching.compactMap(\.response).first {
+            return canned
+        }
         if isFailing {
             return Self.error(status: 503, type: "api_error", message: "Stripe is temporarily unavailable")
+        }
+        if let account, lock.withLock({ revoked.contains(account) }) {
+            return Self.json(
+                ["error": ["type": "invalid_request_error", "code": "account_invalid", "message": "no access to \(account)"]],
+                status: 403
+            )
         }
         guard request.header("Authorization") == "Bearer \(Self.secretKey)" else {
             return Self.error(status: 401, type: "invalid_request_error", message: "Invalid API Key provided")
@@ -88,6 +163,10 @@ final class StripeStub: @unchecked Sendable {
         case ("POST", "/oauth/deauthorize"): return deauthorize(request)
         case ("GET", "/v1/webhook_endpoints"): return list(account: account)
         case ("POST", "/v1/webhook_endpoints"): return create(request, account: account)
+        case ("GET", _) where request.path.hasPrefix("/v1/webhook_endpoints/"):
+            return retrieve(id: String(request.path.dropFirst("/v1/webhook_endpoints/".count)), account: account)
+        case ("POST", _) where request.path.hasPrefix("/v1/webhook_endpoints/"):
+            return update(request, id: String(request.path.dropFirst("/v1/webhook_endpoints/".count)))
         case ("DELETE", _) where request.path.hasPrefix("/v1/webhook_endpoints/"):
             return delete(id: String(request.path.dropFirst("/v1/webhook_endpoints/".count)))
         case ("GET", _) where request.path.hasPrefix("/v1/customers/"):
@@ -105,6 +184,7 @@ final class StripeStub: @unchecked Sendable {
             let body = #"{"error":"invalid_grant","error_description":"Authorization code does not exist"}"#
             return .json(Data(body.utf8), status: 400)
         }
+        lock.withLock { _ = revoked.remove(account) }
         return Self.json([
             "access_token": "sk_test_access_\(account)", "livemode": false, "refresh_token": "rt_1",
             "token_type": "bearer", "stripe_publishable_key": "pk_test_1", "stripe_user_id": account,
@@ -115,7 +195,11 @@ final class StripeStub: @unchecked Sendable {
     private func deauthorize(_ request: HTTPRequest) -> HTTPResponse {
         let form = Dictionary(request.formItems.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
         let account = form["stripe_user_id"] ?? ""
-        lock.withLock { deauthorizedAccounts.append(account) }
+        if lock.withLock({ revoked.contains(account) }) {
+            let body = #"{"error":"invalid_client","error_description":"This application is not connected"}"#
+            return .json(Data(body.utf8), status: 401)
+        }
+        lock.withLock { deauthorized.append(account) }
         return Self.json(["stripe_user_id": account])
     }
 
@@ -143,13 +227,36 @@ final class StripeStub: @unchecked Sendable {
         return Self.json(Self.object(endpoint, includeSecret: true))
     }
 
+    private func retrieve(id: String, account: String?) -> HTTPResponse {
+        guard let endpoint = endpoints.first(where: { $0.id == id && $0.account == account }) else {
+            return Self.missing(id)
+        }
+        return Self.json(Self.object(endpoint, includeSecret: false))
+    }
+
+    private func update(_ request: HTTPRequest, id: String) -> HTTPResponse {
+        let events = request.formItems.filter { $0.name == "enabled_events[]" }.map(\.value)
+        let updated: Endpoint? = lock.withLock {
+            guard var endpoint = endpointsByID[id] else { return nil }
+            if !events.isEmpty { endpoint.enabledEvents = events }
+            endpointsByID[id] = endpoint
+            return endpoint
+        }
+        guard let updated else { return Self.missing(id) }
+        return Self.json(Self.object(updated, includeSecret: false))
+    }
+
+    private static func missing(_ id: String) -> HTTPResponse {
+        let body = """
+            {"error":{"type":"invalid_request_error","code":"resource_missing","param":"id",\
+            "message":"No such webhook endpoint: '\(id)'"}}
+            """
+        return .json(Data(body.utf8), status: 404)
+    }
+
     private func delete(id: String) -> HTTPResponse {
         guard lock.withLock({ endpointsByID.removeValue(forKey: id) }) != nil else {
-            let body = """
-                {"error":{"type":"invalid_request_error","code":"resource_missing","param":"id",\
-                "message":"No such webhook endpoint: '\(id)'"}}
-                """
-            return .json(Data(body.utf8), status: 404)
+            return Self.missing(id)
         }
         lock.withLock { endpointOrder.removeAll { $0 == id } }
         return Self.json(["id": id, "object": "webhook_endpoint", "deleted": true])

@@ -17,7 +17,17 @@ final class SimulatorIntegrationTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
+        // XCTest keeps every test case object until the run ends, so release the stack's
+        // sockets here.
         stack?.stop()
+        stack = nil
+    }
+
+    /// Replaces the stack with one whose server waits `cleanupRetryDelay` seconds before
+    /// retrying a failed cleanup, so a test can act before the retry.
+    private func restartStack(cleanupRetryDelay: TimeInterval) throws {
+        stack.stop()
+        stack = try SimulatorStack(cleanupRetryDelay: cleanupRetryDelay)
     }
 
     // MARK: - Scenarios
@@ -68,20 +78,118 @@ final class SimulatorIntegrationTests: XCTestCase {
     }
 
     func testReconnectingThreeTimesLeavesOneEndpoint() throws {
-        let (program, _) = try makeProgramWithClick(percent: 20)
+        let (program, cid) = try makeProgramWithClick(percent: 20)
         var account = ""
+        var endpointCounts: [Int] = []
         for _ in 0..<3 {
             account = try connectThroughAuthorizeForm(program)
+            endpointCounts.append(try endpoints(account: account).count)
             XCTAssertEqual(try api("DELETE", "/programs/\(program)/connect-stripe").value(at: "data.success")?.boolValue, true)
         }
         account = try connectThroughAuthorizeForm(program)
 
         // Disconnecting deauthorizes the platform, so the account's endpoints can only be
-        // listed again after the last reconnect; any left over from earlier cycles would show.
+        // listed while connected; any left over from earlier cycles would show.
         let registered = try endpoints(account: account)
+        let purchase = try simulatorControl("/_sim/trigger", ["scenario": "checkout-payment", "account": account, "cid": cid])
+
+        XCTAssertEqual(endpointCounts, [1, 1, 1])
         XCTAssertEqual(registered.count, 1)
         XCTAssertEqual(registered.first?["url"]?.stringValue, serverURL.absoluteString + "/webhooks/stripe/\(program)")
         XCTAssertEqual(registered.first?["enabled_events"]?.arrayValue?.count, 5)
+        XCTAssertEqual(purchase["events"]?.arrayValue?.allSatisfy { $0["delivered"]?.boolValue == true }, true, "\(purchase)")
+        XCTAssertEqual(try api("GET", "/conversions?programId=\(program)")["data"]?.arrayValue?.count, 1)
+    }
+
+    func testReconnectAfterFailedCleanupReusesLeftoverEndpoint() throws {
+        try restartStack(cleanupRetryDelay: 60)
+        let (program, cid) = try makeProgramWithClick(percent: 20)
+        let account = try connectThroughAuthorizeForm(program)
+        let endpoint = try XCTUnwrap(try endpoints(account: account).first?["id"]?.stringValue)
+        stack.simulator.stop()
+
+        let disconnect = try api("DELETE", "/programs/\(program)/connect-stripe")
+        let pending = try api("GET", "/programs/\(program)/stripe")["data"]
+        try stack.restartSimulator()
+        _ = try connectThroughAuthorizeForm(program)
+        let detail = try api("GET", "/programs/\(program)/stripe")["data"]
+        let registered = try endpoints(account: account).compactMap { $0["id"]?.stringValue }
+        let purchase = try simulatorControl("/_sim/trigger", ["scenario": "checkout-payment", "account": account, "cid": cid])
+
+        XCTAssertEqual(disconnect.value(at: "data.success")?.boolValue, true)
+        XCTAssertEqual(pending?["status"]?.stringValue, "disconnected")
+        XCTAssertEqual(pending?["cleanupPending"]?.boolValue, true)
+        XCTAssertTrue(pending?["cleanupMessage"]?.stringValue?.contains("unreachable") ?? false, "\(pending ?? .null)")
+        XCTAssertEqual(registered, [endpoint])
+        XCTAssertEqual(detail?["webhookEndpointId"]?.stringValue, endpoint)
+        XCTAssertEqual(detail?["cleanupPending"]?.boolValue, false)
+        XCTAssertEqual(purchase["events"]?.arrayValue?.allSatisfy { $0["delivered"]?.boolValue == true }, true, "\(purchase)")
+        XCTAssertEqual(try api("GET", "/conversions?programId=\(program)")["data"]?.arrayValue?.count, 1)
+    }
+
+    func testReconnectReplacesEndpointWhoseSecretIsUnknown() throws {
+        try restartStack(cleanupRetryDelay: 60)
+        let (program, cid) = try makeProgramWithClick(percent: 20)
+        let account = try connectThroughAuthorizeForm(program)
+        let original = try XCTUnwrap(try endpoints(account: account).first?["id"]?.stringValue)
+        stack.simulator.stop()
+        _ = try api("DELETE", "/programs/\(program)/connect-stripe")
+        try stack.restartSimulator()
+        let foreign = try stack.replaceEndpoint(
+            original, account: account, url: serverURL.absoluteString + "/webhooks/stripe/\(program)"
+        )
+
+        _ = try connectThroughAuthorizeForm(program)
+        let registered = try endpoints(account: account).compactMap { $0["id"]?.stringValue }
+        let purchase = try simulatorControl("/_sim/trigger", ["scenario": "checkout-payment", "account": account, "cid": cid])
+
+        XCTAssertEqual(registered.count, 1)
+        XCTAssertFalse(registered.contains(foreign))
+        XCTAssertFalse(registered.contains(original))
+        XCTAssertEqual(purchase["events"]?.arrayValue?.allSatisfy { $0["delivered"]?.boolValue == true }, true, "\(purchase)")
+        XCTAssertEqual(try api("GET", "/conversions?programId=\(program)")["data"]?.arrayValue?.count, 1)
+    }
+
+    func testSilentDeauthorizationIsFoundAndDisconnectFinishes() throws {
+        let (program, _) = try makeProgramWithClick(percent: 20)
+        let account = try connectThroughAuthorizeForm(program)
+        let deauthorize = try stack.http.send(
+            method: "POST", url: stack.simulatorURL.appendingPathComponent("oauth/deauthorize"),
+            headers: ["Authorization": "Bearer sk_test_merchant_side", "Content-Type": "application/x-www-form-urlencoded"],
+            body: Data(FormEncoding.encode([("client_id", "ca_agentref_local"), ("stripe_user_id", account)]).utf8)
+        )
+
+        stack.server.checkStripeAccessNow()
+        let revoked = try api("GET", "/programs/\(program)/stripe")["data"]
+        _ = try api("DELETE", "/programs/\(program)/connect-stripe")
+        let disconnected = try api("GET", "/programs/\(program)/stripe")["data"]
+
+        XCTAssertEqual(deauthorize.status, 200)
+        XCTAssertEqual(revoked?["status"]?.stringValue, "revoked")
+        XCTAssertTrue(revoked?["errorMessage"]?.stringValue?.contains("account_invalid") ?? false, "\(revoked ?? .null)")
+        XCTAssertEqual(disconnected?["status"]?.stringValue, "disconnected")
+        XCTAssertEqual(disconnected?["cleanupPending"]?.boolValue, false)
+        XCTAssertNil(disconnected?["cleanupMessage"]?.stringValue)
+    }
+
+    func testTwoProgramsAuthorizingOneAccountConnectOnlyOne() throws {
+        let first = try makeProgramWithClick(percent: 20).program
+        let second = try makeProgramWithClick(percent: 10).program
+        let links = try [first, second].map { program in
+            try XCTUnwrap(api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"]).value(at: "data.authUrl")?.stringValue)
+        }
+
+        let statuses = LockedStatuses()
+        let http = stack.http
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            statuses.append((try? SimulatorStack.submitAuthorizeForm(links[index], http: http).status) ?? 0)
+        }
+        let details = try [first, second].map { try api("GET", "/programs/\($0)/stripe")["data"] }
+        let connected = details.compactMap { $0?["stripeAccountId"]?.stringValue }
+
+        XCTAssertEqual(statuses.values.sorted(), [200, 409])
+        XCTAssertEqual(details.compactMap { $0?["status"]?.stringValue }.sorted(), ["connected", "pending"])
+        XCTAssertEqual(try endpoints(account: try XCTUnwrap(connected.first)).count, 1)
     }
 
     func testRevokedAccountIsReportedAndDisconnectsCleanly() throws {
@@ -123,5 +231,19 @@ final class SimulatorIntegrationTests: XCTestCase {
 
     private func simulatorControl(_ path: String, _ body: [String: Any]) throws -> JSONValue {
         try stack.simulatorControl(path, body)
+    }
+}
+
+/// Status codes collected from concurrent requests.
+private final class LockedStatuses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [Int] = []
+
+    func append(_ status: Int) {
+        lock.withLock { collected.append(status) }
+    }
+
+    var values: [Int] {
+        lock.withLock { collected }
     }
 }

@@ -10,27 +10,25 @@ import XCTest
 /// its own folder under a fresh temporary directory, and the calls tests make to both.
 final class SimulatorStack {
     let directory: URL
-    let simulator: StripeSimulatorApp
-    let simulatorURL: URL
-    let server: AgentRefServerApp
-    let serverURL: URL
+    private(set) var simulator: StripeSimulatorApp
+    private(set) var simulatorURL: URL
+    private(set) var server: AgentRefServerApp
+    private(set) var serverURL: URL
     let key = APIKey.makeTestKey()
     let http = OutboundHTTPClient(timeout: 20)
+    private let simulatorDirectory: URL?
 
     /// Starts the simulator, then the server.
     ///
-    /// - Parameter persistsSimulator: False keeps the simulator's state in memory, which
-    ///   saves a file write per change when a test starts many stacks.
+    /// - Parameters:
+    ///   - persistsSimulator: False keeps the simulator's state in memory, which saves a
+    ///     file write per change when a test starts many stacks.
+    ///   - cleanupRetryDelay: Seconds before the server retries a failed Stripe cleanup.
     /// - Throws: The error of the app that failed to start; the other one is stopped.
-    init(persistsSimulator: Bool = true) throws {
+    init(persistsSimulator: Bool = true, cleanupRetryDelay: TimeInterval = 2) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agentref-integration-\(UUID().uuidString)")
-        let simulatorDirectory = persistsSimulator ? directory.appendingPathComponent("sim") : nil
-        simulator = StripeSimulatorApp(
-            configuration: SimulatorConfiguration(
-                dataDirectory: simulatorDirectory, deliveryRetryBaseSeconds: 0.05, maxDeliveryAttempts: 3
-            ),
-            logger: .silent
-        )
+        simulatorDirectory = persistsSimulator ? directory.appendingPathComponent("sim") : nil
+        simulator = Self.makeSimulator(port: 0, directory: simulatorDirectory)
         simulatorURL = try simulator.start()
 
         var configuration = ServerConfiguration(
@@ -38,13 +36,33 @@ final class SimulatorStack {
             stripeAPIBase: simulatorURL, stripeConnectBase: simulatorURL
         )
         configuration.seedDemoData = false
-        server = AgentRefServerApp(configuration: configuration, logger: .silent)
+        server = AgentRefServerApp(
+            configuration: configuration, logger: .silent, clock: ServerClock(), cleanupRetryDelay: cleanupRetryDelay
+        )
         do {
             serverURL = try server.start()
         } catch {
             simulator.stop()
             throw error
         }
+    }
+
+    private static func makeSimulator(port: UInt16, directory: URL?) -> StripeSimulatorApp {
+        StripeSimulatorApp(
+            configuration: SimulatorConfiguration(
+                port: port, dataDirectory: directory, deliveryRetryBaseSeconds: 0.05, maxDeliveryAttempts: 3
+            ),
+            logger: .silent
+        )
+    }
+
+    /// Stops the simulator and starts it again on the same port with the same state file,
+    /// so the server's Stripe URL stays valid.
+    func restartSimulator() throws {
+        let port = UInt16(simulatorURL.port ?? 0)
+        simulator.stop()
+        simulator = Self.makeSimulator(port: port, directory: simulatorDirectory)
+        simulatorURL = try simulator.start()
     }
 
     /// Stops both apps and deletes their folders.
@@ -85,20 +103,45 @@ final class SimulatorStack {
         let authURL = try XCTUnwrap(
             api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"]).value(at: "data.authUrl")?.stringValue
         )
-        let page = try http.send(method: "GET", url: URL(string: authURL)!)
-        let form = try XCTUnwrap(HTMLForm(page: String(decoding: page.body, as: UTF8.self)))
-        XCTAssertEqual(form.method, "post")
-
-        let action = URL(string: form.action, relativeTo: URL(string: authURL)!)!.absoluteURL
-        let callback = try http.send(
-            method: "POST", url: action, headers: ["Content-Type": "application/x-www-form-urlencoded"],
-            body: Data(FormEncoding.encode(form.fields).utf8)
-        )
+        let callback = try Self.submitAuthorizeForm(authURL, http: http)
         XCTAssertEqual(callback.status, 200, String(decoding: callback.body, as: UTF8.self))
 
         let detail = try api("GET", "/programs/\(program)/stripe")["data"]
         XCTAssertEqual(detail?["status"]?.stringValue, "connected")
         return try XCTUnwrap(detail?["stripeAccountId"]?.stringValue)
+    }
+
+    /// Submits the authorize page's form unchanged; returns the server's callback response.
+    static func submitAuthorizeForm(_ authURL: String, http: OutboundHTTPClient) throws -> OutboundHTTPClient.Response {
+        let page = try http.send(method: "GET", url: URL(string: authURL)!)
+        let form = try XCTUnwrap(HTMLForm(page: String(decoding: page.body, as: UTF8.self)))
+        XCTAssertEqual(form.method, "post")
+
+        let action = URL(string: form.action, relativeTo: URL(string: authURL)!)!.absoluteURL
+        return try http.send(
+            method: "POST", url: action, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: Data(FormEncoding.encode(form.fields).utf8)
+        )
+    }
+
+    /// Deletes `endpoint` and creates another with `url` through the platform's key, as a
+    /// second installation would; returns the new endpoint's id.
+    func replaceEndpoint(_ endpoint: String, account: String, url: String) throws -> String {
+        let headers = ["Authorization": "Bearer sk_test_inspector", "Stripe-Account": account]
+        let deleted = try http.send(
+            method: "DELETE", url: simulatorURL.appendingPathComponent("v1/webhook_endpoints/\(endpoint)"), headers: headers
+        )
+        XCTAssertEqual(deleted.status, 200)
+
+        var createHeaders = headers
+        createHeaders["Content-Type"] = "application/x-www-form-urlencoded"
+        let form = [("url", url)] + StripeEventType.subscribed.map { ("enabled_events[]", $0.rawValue) }
+        let created = try http.send(
+            method: "POST", url: simulatorURL.appendingPathComponent("v1/webhook_endpoints"), headers: createHeaders,
+            body: Data(FormEncoding.encode(form).utf8)
+        )
+        XCTAssertEqual(created.status, 200, String(decoding: created.body, as: UTF8.self))
+        return try XCTUnwrap(try JSONDecoder().decode(JSONValue.self, from: created.body)["id"]?.stringValue)
     }
 
     /// Lists the webhook endpoints of `account` through the simulator's Stripe API.

@@ -1,4 +1,5 @@
 import AgentRefDomain
+import AgentRefLog
 import Foundation
 import ServiceKit
 import XCTest
@@ -14,8 +15,10 @@ class ServerTestCase: XCTestCase {
     var baseURL: URL!
     let clock = ServerClock()
     let apiKey = APIKey("ak_test_" + SecureRandom.hex(byteCount: 20))
-    let http = OutboundHTTPClient(timeout: 10)
+    var http: OutboundHTTPClient! = OutboundHTTPClient(timeout: 10)
     var configure: (inout ServerConfiguration) -> Void = { _ in }
+    /// Seconds before the server's first retry of a failed Stripe cleanup.
+    var cleanupRetryDelay: TimeInterval = 0.2
 
     override func setUpWithError() throws {
         try super.setUpWithError()
@@ -28,8 +31,13 @@ class ServerTestCase: XCTestCase {
     }
 
     override func tearDownWithError() throws {
+        // XCTest keeps every test case object until the run ends, so release what holds
+        // sockets and log files here.
         app?.stop()
+        app = nil
         stub?.stop()
+        stub = nil
+        http = nil
         if let dataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
         try super.tearDownWithError()
     }
@@ -50,10 +58,22 @@ class ServerTestCase: XCTestCase {
     }
 
     func startServer() throws {
+        let logger = Logger(component: "server", sink: try LogSink.file(atPath: logPath), minimumLevel: .debug)
         app = AgentRefServerApp(
-            configuration: makeConfiguration(), logger: .silent, clock: clock, cleanupRetryDelay: 0.2, heartbeatInterval: 0.5
+            configuration: makeConfiguration(), logger: logger, clock: clock, cleanupRetryDelay: cleanupRetryDelay,
+            heartbeatInterval: 0.5
         )
         baseURL = try app.start()
+    }
+
+    /// The server's log file, which every test writes at debug level.
+    var logPath: String {
+        dataDirectory.appendingPathComponent("server.log").path
+    }
+
+    /// Returns every line the server logged so far.
+    func logText() -> String {
+        (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     }
 
     func restartServer() throws {
@@ -214,5 +234,47 @@ class ServerTestCase: XCTestCase {
         let page = try connect(programId: programId, account: account)
         XCTAssertEqual(page.status, 200, page.text)
         return (programId, try createClick(programId: programId))
+    }
+
+    // MARK: - Waiting and concurrency
+
+    /// Polls `condition` every 50 ms for up to 10 seconds.
+    func waitUntil(_ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition()
+    }
+
+    /// Runs every closure at once on its own thread and returns their results in order.
+    func concurrently<Result>(_ work: [() throws -> Result]) throws -> [Result] {
+        let results = LockedResults<Result>(count: work.count)
+        // The closures run on other threads while this one waits in concurrentPerform, so
+        // nothing they capture is touched from two threads at a time by this helper.
+        nonisolated(unsafe) let tasks = work
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
+            results.set(index, Swift.Result { try tasks[index]() })
+        }
+        return try results.values.map { try $0.get() }
+    }
+}
+
+/// Results of concurrent work, filled from several threads.
+final class LockedResults<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Value, Error>?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<Value, Error>) {
+        lock.withLock { slots[index] = result }
+    }
+
+    var values: [Result<Value, Error>] {
+        lock.withLock { slots.map { $0 ?? .failure(CancellationError()) } }
     }
 }

@@ -19,7 +19,8 @@ extension APIRoutes {
             let program = try context.requireProgram(request.parameter("id"))
             let connection = try context.store.stripeConnection(programId: program.id)
             let unattributed = try context.store.unattributedPaymentCount(programId: program.id)
-            return try request.writer.object(connection.detail(unattributedPayments: unattributed))
+            let cleanups = try context.store.stripeCleanups(programId: program.id)
+            return try request.writer.object(connection.detail(unattributedPayments: unattributed, cleanups: cleanups))
         }
 
         router.add("GET", "\(Self.prefix)/programs/:id/stripe/events") { request in

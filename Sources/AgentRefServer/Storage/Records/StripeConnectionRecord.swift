@@ -3,13 +3,20 @@ import Foundation
 
 /// A program's Stripe connection as stored, including the webhook signing secrets that
 /// the API never returns.
+///
+/// `status` changes only through `apply(_:at:)`, which consults `StripeConnectionMachine`, so
+/// no code path can make a transition the lifecycle does not allow.
 struct StripeConnectionRecord: Hashable, Sendable {
     var programId: String
-    var status: StripeConnectionStatus
+    private(set) var status: StripeConnectionStatus
+    /// The connected account while connected; in `revoked` and `error`, the account whose
+    /// access was lost or whose connection failed.
     var stripeAccountId: String?
+    /// The last webhook endpoint registered for the program. It is kept after a disconnect
+    /// or a revocation, so a reconnect to the same account can find and reuse it.
     var webhookEndpointId: String?
     var webhookUrl: String?
-    /// The `whsec_` secret Stripe returned when the endpoint was created.
+    /// The `whsec_` secret of `webhookEndpointId`, which Stripe returns only at creation.
     var endpointSecret: String?
     /// The secret of the endpoint before the last reconnect, still accepted so deliveries
     /// signed just before the switch verify.
@@ -18,21 +25,35 @@ struct StripeConnectionRecord: Hashable, Sendable {
     /// The authorize URL of the last issued OAuth `state`, while `status` is pending.
     var authUrl: String?
     var authExpiresAt: Date?
+    /// The OAuth callback that is completing the pending authorization, if any.
+    var authorizing: AuthorizationClaim?
     var connectedAt: Date?
     var lastEventAt: Date?
     var lastEventType: String?
     var lastEventId: String?
-    /// True while a disconnect could not delete the webhook endpoint or deauthorize on Stripe.
-    var cleanupPending = false
-    /// The account and endpoint the pending cleanup concerns.
-    var cleanupAccountId: String?
-    var cleanupEndpointId: String?
     var errorMessage: String?
     var updatedAt: Date
+
+    init(programId: String, status: StripeConnectionStatus, updatedAt: Date) {
+        self.programId = programId
+        self.status = status
+        self.updatedAt = updatedAt
+    }
 
     /// Makes the record of a connection that was never made.
     static func disconnected(programId: String, at date: Date) -> StripeConnectionRecord {
         StripeConnectionRecord(programId: programId, status: .disconnected, updatedAt: date)
+    }
+
+    /// Moves the status as `StripeConnectionMachine` allows and stamps `updatedAt`.
+    ///
+    /// - Throws: `StripeConnectionMachine.InvalidTransition` when the current status does not
+    ///   accept `input`; the record is then unchanged.
+    mutating func apply(_ input: StripeConnectionMachine.Input, at date: Date) throws {
+        var machine = StripeConnectionMachine(status: status)
+        try machine.apply(input)
+        status = machine.status
+        updatedAt = date
     }
 
     /// Secrets a webhook signature may be made with, newest first.
@@ -41,17 +62,20 @@ struct StripeConnectionRecord: Hashable, Sendable {
     }
 
     /// Builds the API's view of the connection, without secrets.
-    func detail(unattributedPayments: Int) -> StripeConnection {
+    ///
+    /// - Parameter cleanups: The program's unfinished Stripe cleanups, newest first.
+    func detail(unattributedPayments: Int, cleanups: [StripeCleanupRecord]) -> StripeConnection {
+        let isConnected = status == .connected
         var detail = StripeConnection(
             programId: programId,
             status: status,
-            stripeAccountId: stripeAccountId,
-            webhookEndpointId: status == .connected ? webhookEndpointId : nil,
-            subscribedEvents: status == .connected ? subscribedEvents : [],
+            stripeAccountId: status == .pending || status == .disconnected ? nil : stripeAccountId,
+            webhookEndpointId: isConnected ? webhookEndpointId : nil,
+            subscribedEvents: isConnected ? subscribedEvents : [],
             unattributedPayments: unattributedPayments
         )
         detail.webhookUrl = webhookUrl
-        detail.connectedAt = status == .connected ? connectedAt : nil
+        detail.connectedAt = isConnected ? connectedAt : nil
         detail.lastEventAt = lastEventAt
         detail.lastEventType = lastEventType
         detail.lastEventId = lastEventId
@@ -59,7 +83,26 @@ struct StripeConnectionRecord: Hashable, Sendable {
         detail.authExpiresAt = status == .pending ? authExpiresAt : nil
         detail.errorMessage = errorMessage
         detail.webhookMode = "account"
-        detail.cleanupPending = cleanupPending
+        detail.cleanupPending = cleanups.contains { $0.state == .pending }
+        detail.cleanupMessage = cleanups.first?.message
         return detail
+    }
+}
+
+/// The OAuth callback that is finishing a pending authorization: it exchanged its code for
+/// `accountId` and is registering the webhook endpoint. While the claim is fresh no other
+/// program can connect that account and no other callback can finish this program.
+struct AuthorizationClaim: Hashable, Sendable {
+    /// The OAuth `state` of the callback, which identifies it.
+    var state: String
+    var accountId: String
+    var since: Date
+
+    /// Seconds after which a claim counts as abandoned, for example by a server that
+    /// stopped mid-callback. A callback makes at most a few Stripe calls of 10 s each.
+    static let lifetime: TimeInterval = 120
+
+    func isFresh(at date: Date) -> Bool {
+        date.timeIntervalSince(since) < Self.lifetime
     }
 }

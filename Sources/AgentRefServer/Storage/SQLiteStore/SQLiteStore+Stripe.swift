@@ -16,59 +16,68 @@ extension SQLiteStore {
             """
             INSERT OR REPLACE INTO stripe_connections (program_id, status, stripe_account_id, webhook_endpoint_id,
                 webhook_url, endpoint_secret, previous_endpoint_secret, subscribed_events, auth_url, auth_expires_at,
-                connected_at, last_event_at, last_event_type, last_event_id, cleanup_pending, cleanup_account_id,
-                cleanup_endpoint_id, error_message, updated_at)
+                authorizing_state, authorizing_account_id, authorizing_since, connected_at, last_event_at,
+                last_event_type, last_event_id, error_message, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 connection.programId, connection.status.rawValue, connection.stripeAccountId,
                 connection.webhookEndpointId, connection.webhookUrl, connection.endpointSecret,
                 connection.previousEndpointSecret, connection.subscribedEvents.joined(separator: ","),
-                connection.authUrl, connection.authExpiresAt, connection.connectedAt, connection.lastEventAt,
-                connection.lastEventType, connection.lastEventId, connection.cleanupPending,
-                connection.cleanupAccountId, connection.cleanupEndpointId, connection.errorMessage,
+                connection.authUrl, connection.authExpiresAt, connection.authorizing?.state,
+                connection.authorizing?.accountId, connection.authorizing?.since, connection.connectedAt,
+                connection.lastEventAt, connection.lastEventType, connection.lastEventId, connection.errorMessage,
                 connection.updatedAt,
             ]
         )
     }
 
-    func programConnected(toAccount accountId: String, excludingProgramId: String) throws -> String? {
+    func programHolding(account accountId: String, excludingProgramId: String, claimedSince: Date) throws -> String? {
         try database.queryFirst(
             """
             SELECT program_id FROM stripe_connections
-            WHERE status = 'connected' AND stripe_account_id = ? AND program_id <> ?
+            WHERE program_id <> ? AND (
+                (status = 'connected' AND stripe_account_id = ?)
+                OR (status = 'pending' AND authorizing_account_id = ? AND authorizing_since >= ?)
+            )
             """,
-            [accountId, excludingProgramId]
+            [excludingProgramId, accountId, accountId, claimedSince]
         )?.string("program_id")
     }
 
-    func connectionsAwaitingCleanup() throws -> [StripeConnectionRecord] {
-        try database.query("SELECT * FROM stripe_connections WHERE cleanup_pending = 1").map(readConnection)
+    func connectedStripeConnections() throws -> [StripeConnectionRecord] {
+        try database.query("SELECT * FROM stripe_connections WHERE status = 'connected'").map(readConnection)
     }
 
     private func readConnection(_ row: SQLiteRow) throws -> StripeConnectionRecord {
-        let events = try row.string("subscribed_events").split(separator: ",").map(String.init)
-        return StripeConnectionRecord(
+        var connection = StripeConnectionRecord(
             programId: try row.string("program_id"),
             status: StripeConnectionStatus(rawValue: try row.string("status")) ?? .error,
-            stripeAccountId: row.optionalString("stripe_account_id"),
-            webhookEndpointId: row.optionalString("webhook_endpoint_id"),
-            webhookUrl: row.optionalString("webhook_url"),
-            endpointSecret: row.optionalString("endpoint_secret"),
-            previousEndpointSecret: row.optionalString("previous_endpoint_secret"),
-            subscribedEvents: events,
-            authUrl: row.optionalString("auth_url"),
-            authExpiresAt: row.optionalDate("auth_expires_at"),
-            connectedAt: row.optionalDate("connected_at"),
-            lastEventAt: row.optionalDate("last_event_at"),
-            lastEventType: row.optionalString("last_event_type"),
-            lastEventId: row.optionalString("last_event_id"),
-            cleanupPending: try row.bool("cleanup_pending"),
-            cleanupAccountId: row.optionalString("cleanup_account_id"),
-            cleanupEndpointId: row.optionalString("cleanup_endpoint_id"),
-            errorMessage: row.optionalString("error_message"),
             updatedAt: try row.date("updated_at")
         )
+        connection.stripeAccountId = row.optionalString("stripe_account_id")
+        connection.webhookEndpointId = row.optionalString("webhook_endpoint_id")
+        connection.webhookUrl = row.optionalString("webhook_url")
+        connection.endpointSecret = row.optionalString("endpoint_secret")
+        connection.previousEndpointSecret = row.optionalString("previous_endpoint_secret")
+        connection.subscribedEvents = try row.string("subscribed_events").split(separator: ",").map(String.init)
+        connection.authUrl = row.optionalString("auth_url")
+        connection.authExpiresAt = row.optionalDate("auth_expires_at")
+        connection.authorizing = readClaim(row)
+        connection.connectedAt = row.optionalDate("connected_at")
+        connection.lastEventAt = row.optionalDate("last_event_at")
+        connection.lastEventType = row.optionalString("last_event_type")
+        connection.lastEventId = row.optionalString("last_event_id")
+        connection.errorMessage = row.optionalString("error_message")
+        return connection
+    }
+
+    private func readClaim(_ row: SQLiteRow) -> AuthorizationClaim? {
+        guard let state = row.optionalString("authorizing_state"),
+            let account = row.optionalString("authorizing_account_id"),
+            let since = row.optionalDate("authorizing_since")
+        else { return nil }
+        return AuthorizationClaim(state: state, accountId: account, since: since)
     }
 
     // MARK: - OAuth states
@@ -93,7 +102,11 @@ extension SQLiteStore {
     }
 
     func consumeOAuthState(_ state: String, at date: Date) throws -> Bool {
-        try database.run("UPDATE oauth_states SET used_at = ? WHERE state = ? AND used_at IS NULL", [date, state]) == 1
+        try database.transaction {
+            guard let record = try oauthState(state), record.usedAt == nil else { return false }
+            try invalidateOAuthStates(programId: record.programId, at: date)
+            return true
+        }
     }
 
     func invalidateOAuthStates(programId: String, at date: Date) throws {
