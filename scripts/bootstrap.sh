@@ -11,6 +11,7 @@ packages=(
     libmicrohttpd-dev
     libqrencode-dev
     tmux
+    zsh
     python3
     python3-venv
 )
