@@ -135,7 +135,10 @@ final class StripeConnectTests: ServerTestCase {
 
         XCTAssertEqual(page.status, 409)
         XCTAssertTrue(page.text.contains("Northwind Coffee"), page.text)
-        XCTAssertEqual(try stripeDetail(programId: other)["status"]?.stringValue, "pending")
+        let otherDetail = try stripeDetail(programId: other)
+        XCTAssertEqual(otherDetail["status"]?.stringValue, "error")
+        XCTAssertTrue(otherDetail["errorMessage"]?.stringValue?.contains("Northwind Coffee") == true, "\(otherDetail)")
+        XCTAssertNil(otherDetail["stripeAccountId"]?.stringValue)
         XCTAssertEqual(try stripeDetail(programId: holder)["status"]?.stringValue, "connected")
         XCTAssertEqual(stub.endpoints.count, 1)
     }

@@ -57,7 +57,7 @@ final class StripeLifecycleTests: ServerTestCase {
         let winnerName = pages[0].status == 200 ? "Northwind Coffee" : "Harbor Yoga"
 
         XCTAssertEqual(pages.map(\.status).sorted(), [200, 409])
-        XCTAssertEqual(statuses.sorted(), ["connected", "pending"])
+        XCTAssertEqual(statuses.sorted(), ["connected", "error"])
         XCTAssertTrue(loser.text.contains(winnerName), loser.text)
         XCTAssertEqual(stub.endpoints.count, 1)
         XCTAssertTrue(stub.deauthorizedAccounts.isEmpty)

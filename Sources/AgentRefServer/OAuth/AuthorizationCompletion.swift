@@ -110,14 +110,20 @@ struct AuthorizationCompletion {
         }
     }
 
+    /// Builds the page for an account another program holds. The holder is left alone; this
+    /// program's authorization ends in `error` with the reason, because its single-use
+    /// link is spent and the dashboard waiting on it must say why instead of waiting on.
     private func conflict(account: String, holderId: String) throws -> CallbackPage {
         let holderName = try store.program(id: holderId)?.name ?? holderId
         logger.warning("stripe account held by another program", [
             .programID: program.id, .accountID: account, .reason: "held by \(holderId)",
         ])
+        recordFailure(.fail, account: nil, message: "Stripe account \(account) is already connected to program "
+            + "\(holderName) (\(holderId)). Disconnect it there, or press c to connect again and authorize a "
+            + "different Stripe account.")
         var page = CallbackPage.failure(409, "CONFLICT", title: "Stripe account already connected",
             message: "Stripe account \(account) is already connected to program \(holderName) (\(holderId)), so "
-                + "program \(program.name) was not connected and nothing changed. Disconnect \(holderName) "
+                + "program \(program.name) was not connected and \(holderName) was not changed. Disconnect \(holderName) "
                 + "first, or connect \(program.name) again and authorize a different Stripe account.")
         page.programId = program.id
         page.details = ["stripeAccountId": .string(account), "holderProgramId": .string(holderId)]

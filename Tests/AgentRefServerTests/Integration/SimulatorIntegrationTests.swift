@@ -188,7 +188,7 @@ final class SimulatorIntegrationTests: XCTestCase {
         let connected = details.compactMap { $0?["stripeAccountId"]?.stringValue }
 
         XCTAssertEqual(statuses.values.sorted(), [200, 409])
-        XCTAssertEqual(details.compactMap { $0?["status"]?.stringValue }.sorted(), ["connected", "pending"])
+        XCTAssertEqual(details.compactMap { $0?["status"]?.stringValue }.sorted(), ["connected", "error"])
         XCTAssertEqual(try endpoints(account: try XCTUnwrap(connected.first)).count, 1)
     }
 
