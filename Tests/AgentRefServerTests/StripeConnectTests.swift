@@ -17,7 +17,7 @@ final class StripeConnectTests: ServerTestCase {
         XCTAssertEqual(data["method"]?.stringValue, "oauth_url")
         XCTAssertEqual(data["programId"]?.stringValue, programId)
         XCTAssertEqual(data["programReadiness"]?.stringValue, "setup")
-        XCTAssertTrue(data["message"]?.stringValue?.contains("authUrl") ?? false)
+        XCTAssertTrue(data["message"]?.stringValue?.contains("authorization URL") ?? false)
         XCTAssertEqual(authURL.path, "/oauth/authorize")
         XCTAssertEqual(query["response_type"], "code")
         XCTAssertEqual(query["client_id"], "ca_agentref_local")

@@ -33,7 +33,14 @@ struct ConversionsCommand {
         if parsed.flag("json") {
             try JSONOutput.print(page.items)
         } else {
-            var table = TextTable(headers: ["CREATED", "ID", "PROGRAM", "AFFILIATE", "AMOUNT", "COMMISSION", "STATUS"])
+            guard !page.items.isEmpty else {
+                Terminal.print(programID.map { "no conversions for \($0) yet" } ?? "no conversions yet")
+                return ExitCode.success
+            }
+            var table = TextTable(columns: [
+                .init("CREATED"), .init("ID"), .init("PROGRAM", maxWidth: 30), .init("AFFILIATE", maxWidth: 24),
+                .init("AMOUNT", rightAligned: true), .init("COMMISSION", rightAligned: true), .init("STATUS"),
+            ])
             for conversion in page.items { table.append(ConversionText.row(conversion)) }
             Terminal.print(table.render())
         }

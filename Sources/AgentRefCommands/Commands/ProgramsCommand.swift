@@ -26,7 +26,10 @@ struct ProgramsCommand {
             return ExitCode.success
         }
 
-        var table = TextTable(headers: ["ID", "NAME", "STATUS", "STRIPE", "CURRENCY", "TODAY", "REVENUE"])
+        var table = TextTable(columns: [
+            .init("ID"), .init("NAME", maxWidth: 40), .init("STATUS"), .init("STRIPE"), .init("CURRENCY"),
+            .init("TODAY", rightAligned: true), .init("REVENUE"),
+        ])
         for program in programs {
             table.append([
                 program.id,

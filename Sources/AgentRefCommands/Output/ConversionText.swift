@@ -29,7 +29,7 @@ enum ConversionText {
         ]
         if entry.type == .refunded {
             parts.append("refund " + money(entry.refundAmount ?? 0, conversion.currency))
-            parts.append("commission -" + money(entry.commissionReversal ?? 0, conversion.currency))
+            parts.append("commission " + money(-(entry.commissionReversal ?? 0), conversion.currency))
         } else {
             parts.append(money(conversion.amount, conversion.currency))
             parts.append("commission " + money(conversion.commission, conversion.currency))

@@ -1,4 +1,5 @@
 import AgentRefClient
+import AgentRefTUI
 import Foundation
 import ServiceKit
 
@@ -15,6 +16,9 @@ enum ErrorReporter {
         case let transport as OutboundHTTPError:
             Terminal.printError(transport.description)
             return ExitCode.network
+        case let theme as ThemeError:
+            Terminal.printError(theme.description)
+            return ExitCode.usage
         case let server as HTTPServerError:
             Terminal.printError(server.description)
             return ExitCode.usage

@@ -66,7 +66,7 @@ final class StripeConnector: Sendable {
             programId: program.id,
             programReadiness: .setup,
             authUrl: authURL,
-            message: "Open authUrl in a browser and authorize access to the Stripe account for program "
+            message: "Open the authorization URL in a browser and authorize access to the Stripe account for program "
                 + "\(program.name); the link works once and expires in 10 minutes."
         )
     }

@@ -17,6 +17,7 @@ extension AppReducer {
 
     static func feedUpdated(_ update: FeedUpdate, generation: Int, _ state: inout AppState) {
         guard var feed = state.feed, feed.generation == generation else { return }
+        feed.lastUpdateAt = state.now
 
         switch update {
         case .entry(let entry):

@@ -10,6 +10,8 @@ struct FeedState: Equatable, Sendable {
     /// The program whose conversions are shown, or nil for every program.
     var programID: String?
     var connection: FeedConnectionState = .connecting
+    /// When the feed last delivered an entry or a connection change.
+    var lastUpdateAt: Date?
     /// Entries on screen, newest first.
     private(set) var entries: [ConversionFeedEntry] = []
     /// Entries that arrived while paused, oldest first; shown on resume.

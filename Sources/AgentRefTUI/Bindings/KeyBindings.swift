@@ -75,7 +75,7 @@ enum KeyBindings {
     private static let feedActions: [KeyBinding] = [
         KeyBinding([.character("p")], .togglePause,
                    "Pause or resume the feed; arrivals are kept and counted while paused",
-                   hint: "pause", footer: .primary, contexts: [.feed]),
+                   hint: "pause/resume", footer: .primary, contexts: [.feed]),
     ]
 
     private static let dialogActions: [KeyBinding] = [

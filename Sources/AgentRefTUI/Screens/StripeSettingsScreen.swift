@@ -70,9 +70,9 @@ enum StripeSettingsScreen {
             rejectedItem(state.eventLogs[connection.programId]),
             .init("Webhook mode", webhookModeText(connection.webhookMode)),
         ]
-        if connection.cleanupPending == true {
-            items.append(.init("Cleanup", "pending: Stripe was unreachable during the disconnect; the server retries",
-                               role: .warning))
+        if connection.cleanupPending == true || connection.cleanupMessage != nil {
+            let fallback = "pending: Stripe was unreachable during the disconnect; the server retries"
+            items.append(.init("Cleanup", connection.cleanupMessage ?? fallback, role: .warning))
         }
         if let loaded = state.stripe[connection.programId]?.lastLoadedAt {
             let interval = Int(RefreshSchedule.stripeSettingsInterval)

@@ -79,8 +79,10 @@ enum StatusLine {
     /// Returns when the data on the screen shown was last loaded.
     private static func lastRefresh(_ state: AppState) -> Date? {
         switch state.screen {
-        case .programs, .feed:
+        case .programs:
             return state.programs.lastLoadedAt
+        case .feed:
+            return state.feed?.lastUpdateAt ?? state.programs.lastLoadedAt
         case .stripeSettings(let programID), .connect(let programID):
             return state.stripe[programID]?.lastLoadedAt ?? state.programs.lastLoadedAt
         case .stripeEvents(let programID):
