@@ -12,7 +12,7 @@ enum SocketConnector {
     ///
     /// - Throws: `URLError(.cannotFindHost)` when the name does not resolve,
     ///   `URLError(.cannotConnectToHost)` when every address refuses, and
-    ///   `URLError(.timedOut)` when none answers within `timeout` seconds.
+    ///   `URLError(.timedOut)` when no address accepts the connection within `timeout` seconds.
     static func connect(host: String, port: Int, timeout: Double) throws -> Int32 {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
