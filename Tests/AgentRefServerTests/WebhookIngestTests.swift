@@ -160,8 +160,24 @@ final class WebhookIngestTests: ServerTestCase {
         let conversions = try conversions(programId: programId)
         XCTAssertEqual(conversions.count, 1)
         XCTAssertEqual(conversions.first?["stripeChargeId"]?.stringValue, "ch_1")
-        XCTAssertEqual(try outcomes(programId), ["duplicate", "conversion_created", "unattributed"])
+        XCTAssertEqual(try outcomes(programId), ["duplicate", "conversion_created", "linked"])
         XCTAssertEqual(try stripeDetail(programId: programId)["unattributedPayments"]?.int64Value, 0)
+    }
+
+    func testEarlyChargeIsLinkedOnceSessionAttributesIt() throws {
+        let (programId, cid) = try makeConnectedProgram()
+
+        try deliver(charge(), to: programId)
+        let before = try events(programId).json["data"]?.arrayValue?.first
+        try deliver(session(cid), to: programId)
+        let after = try events(programId).json["data"]?.arrayValue?.last
+        let conversionId = try conversions(programId: programId).first?["id"]?.stringValue
+
+        XCTAssertEqual(before?["outcome"]?.stringValue, "unattributed")
+        XCTAssertEqual(after?["outcome"]?.stringValue, "linked")
+        XCTAssertEqual(after?["conversionId"]?.stringValue, conversionId)
+        XCTAssertTrue(after?["detail"]?.stringValue?.contains("no agentref_cid") == true, "\(String(describing: after))")
+        XCTAssertTrue(after?["detail"]?.stringValue?.contains(conversionId ?? "?") == true, "\(String(describing: after))")
     }
 
     func testSubscriptionTripletGivesOneConversion() throws {

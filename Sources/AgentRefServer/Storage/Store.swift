@@ -88,6 +88,12 @@ protocol Store: AnyObject, Sendable {
     /// Rejected webhook deliveries of the program by reason, such as `["mismatch": 2]`.
     func rejectedSignatureCounts(programId: String) throws -> [String: Int]
 
+    /// Marks the program's earlier `unattributed` events whose payload names any of `ids`
+    /// as `linked` to `conversionId`, because a later event of the same payment brought
+    /// the click id. `detail` is appended to each event's original detail. Returns how many
+    /// events changed.
+    func relinkUnattributedEvents(programId: String, referencing ids: [String], conversionId: String, detail: String) throws -> Int
+
     // MARK: Payments and subscriptions
 
     /// Payments of the program that carry any of `ids` as one of their Stripe ids.

@@ -147,6 +147,7 @@ struct StripeEventProcessor {
         try store.savePayment(decision.payment)
         if let conversion = decision.createdConversion {
             try store.insertConversion(conversion)
+            try relinkEarlierEvents(of: decision.payment, to: conversion)
         }
         if let conversion = decision.updatedConversion {
             try store.updateConversion(conversion)
@@ -156,6 +157,23 @@ struct StripeEventProcessor {
         }
         for change in decision.feedChanges {
             _ = try store.appendFeedEntry(try enriched(change, program: program), at: now)
+        }
+    }
+
+    /// Events of this payment that arrived before its click id (a `charge.succeeded` ahead
+    /// of `checkout.session.completed`) were logged as unattributed; now they are linked.
+    private func relinkEarlierEvents(of payment: PaymentRecord, to conversion: Conversion) throws {
+        let references = payment.references
+        let ids = [references.checkoutSessionId, references.paymentIntentId, references.chargeId, references.invoiceId]
+            .compactMap { $0 }
+        let detail = "then a later event of the same payment attributed it to conversion \(conversion.id)"
+        let changed = try store.relinkUnattributedEvents(
+            programId: conversion.programId, referencing: ids, conversionId: conversion.id, detail: detail
+        )
+        if changed > 0 {
+            context.logger.info("earlier events linked", [
+                .programID: conversion.programId, .conversionID: conversion.id, .count: String(changed),
+            ])
         }
     }
 

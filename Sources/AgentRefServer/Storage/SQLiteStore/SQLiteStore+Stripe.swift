@@ -139,6 +139,20 @@ extension SQLiteStore {
         )
     }
 
+    func relinkUnattributedEvents(programId: String, referencing ids: [String], conversionId: String, detail: String) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+
+        // Stripe ids are long random strings, so finding one inside a payload cannot match
+        // another object's id by accident.
+        let matches = Array(repeating: "instr(payload, CAST(? AS BLOB)) > 0", count: ids.count).joined(separator: " OR ")
+        return try database.run(
+            "UPDATE stripe_events SET outcome = ?, detail = detail || '; ' || ?, conversion_id = ? "
+                + "WHERE program_id = ? AND outcome = ? AND (\(matches))",
+            [StripeEventOutcome.linked.rawValue, detail, conversionId, programId, StripeEventOutcome.unattributed.rawValue]
+                + ids.map { $0 as SQLiteBindable }
+        )
+    }
+
     func stripeEvents(programId: String, window: ListWindow) throws -> ListSlice<StripeEventSummary> {
         try list(
             select: "SELECT e.*, e.rowid AS position FROM stripe_events e", from: "stripe_events e",
