@@ -25,7 +25,7 @@ enum AppReducer {
             state.size = size
             return []
         case .tick(let now):
-            state.now = now
+            state.now = displayClock(now, state)
             return scheduledEffects(&state)
         case .programsLoaded(let page, let replacing):
             return programsLoaded(page, replacing: replacing, &state)
@@ -104,5 +104,13 @@ enum AppReducer {
         if case .help(let scroll) = state.overlay {
             state.overlay = .help(scroll: min(scroll, HelpLayout(state: state).maxScroll))
         }
+    }
+
+    /// The time kept in the state: exact on the connect screen, whose spinner moves ten
+    /// times a second, and whole seconds elsewhere, so an idle screen changes, and is drawn,
+    /// once a second instead of on every tick.
+    static func displayClock(_ now: Date, _ state: AppState) -> Date {
+        if case .connect = state.screen { return now }
+        return Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
     }
 }
