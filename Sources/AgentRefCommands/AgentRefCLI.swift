@@ -36,6 +36,7 @@ public enum AgentRefCLI {
         -> (CommandSpec, @Sendable (ParsedArguments) throws -> Int32, [String])
     {
         guard let first = arguments.first, !first.hasPrefix("-") || first == "--version" else {
+            // Options such as --help or -h before any command belong to the dashboard.
             return (DashboardCommand.spec, { try DashboardCommand(parsed: $0).run() }, arguments)
         }
         if first == "--version" {

@@ -49,11 +49,12 @@ static inline struct MHD_Daemon *agentref_mhd_start_loopback(
     // process that has many sockets open, such as a test run with many servers.
     unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL_INTERNAL_THREAD
         | MHD_USE_ERROR_LOG;
+    // The logger comes first: libmicrohttpd warns when it is set after other options.
     return MHD_start_daemon(flags, port, NULL, NULL, handler, handler_context,
+                            MHD_OPTION_EXTERNAL_LOGGER, agentref_mhd_format_log, logger,
                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
                             MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
-                            MHD_OPTION_EXTERNAL_LOGGER, agentref_mhd_format_log, logger,
                             MHD_OPTION_END);
 }
 

@@ -67,6 +67,7 @@ struct CompletionCommand {
 
         return """
             #compdef agentref
+            (( $+functions[compdef] )) || { autoload -Uz compinit && compinit }
             _agentref() {
               if (( CURRENT == 2 )); then
                 compadd -- \(commandNames) \(optionWords(DashboardCommand.spec))

@@ -46,7 +46,7 @@ enum ConversionText {
             "rejected: \(message)"
         case .disconnected(let message, let retry):
             "disconnected: \(message.hasSuffix(".") ? String(message.dropLast()) : message); "
-                + "retrying in \(Int(retry.rounded(.up))) s"
+                + "retrying in \(retry.formatted(.number.precision(.fractionLength(0...1)))) s"
         }
     }
 

@@ -1,7 +1,8 @@
 /// Renders `--help` text from a `CommandSpec`.
 public enum HelpFormatter {
     public static func help(for spec: CommandSpec) -> String {
-        var lines = ["agentref \(spec.name) — \(spec.summary)", "", "Usage: \(usage(for: spec))"]
+        let command = spec.name.isEmpty ? "agentref" : "agentref \(spec.name)"
+        var lines = ["\(command) — \(spec.summary)", "", "Usage: \(usage(for: spec))"]
 
         if !spec.arguments.isEmpty {
             lines += ["", "Arguments:"]

@@ -20,6 +20,8 @@ public struct ParsedArguments: Sendable, Equatable {
         while let word = remaining.popFirst() {
             if !optionsEnded && word == "--" {
                 optionsEnded = true
+            } else if !optionsEnded && word == "-h" {
+                parsed.flags.insert("help")
             } else if optionsEnded || !word.hasPrefix("--") {
                 parsed.positionals.append(word)
             } else {
@@ -111,6 +113,7 @@ public struct UsageError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         let helpCommand = command.isEmpty ? "agentref --help" : "agentref \(command) --help"
-        return "\(message); see '\(helpCommand)'"
+        let sentence = message.hasSuffix(".") ? String(message.dropLast()) : message
+        return "\(sentence); see '\(helpCommand)'"
     }
 }
