@@ -12,8 +12,15 @@ protocol HTTPTransport: Sendable {
 }
 
 /// `HTTPTransport` over a `URLSession` data task, cancelled with the calling task.
+///
+/// GET and HEAD share one session and its kept-alive connections. Every other method gets
+/// a session of its own, so a fresh connection: when a server closes a kept-alive
+/// connection just as a POST is sent on it, libcurl (under Linux Foundation) sends the
+/// POST again on a new connection without its body, and the request then hangs until
+/// the timeout. A fresh connection is never reused, so that resend cannot happen.
 final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    private let configuration: URLSessionConfiguration
 
     /// - Parameter timeout: Seconds to wait for the response to start or for more of its body.
     init(timeout: Double) {
@@ -22,6 +29,7 @@ final class URLSessionTransport: HTTPTransport {
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        self.configuration = configuration
         session = URLSession(configuration: configuration)
     }
 
@@ -30,6 +38,16 @@ final class URLSessionTransport: HTTPTransport {
     }
 
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        let method = request.httpMethod?.uppercased() ?? "GET"
+        guard method == "GET" || method == "HEAD" else {
+            let oneOff = URLSession(configuration: configuration)
+            defer { oneOff.finishTasksAndInvalidate() }
+            return try await send(request, on: oneOff)
+        }
+        return try await send(request, on: session)
+    }
+
+    private func send(_ request: URLRequest, on session: URLSession) async throws -> (Data, HTTPURLResponse) {
         let handle = DataTaskHandle()
 
         return try await withTaskCancellationHandler {
