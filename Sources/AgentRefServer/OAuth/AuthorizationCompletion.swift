@@ -21,7 +21,13 @@ struct AuthorizationCompletion {
     private var store: Store { context.store }
     private var logger: Logger { context.logger }
 
+    /// Runs the whole completion under the grant lock, so the cleanup worker cannot withdraw
+    /// the fresh grant while the endpoint is registered, and a disconnect that lands
+    /// meanwhile leaves no endpoint behind.
     func run(code: String) throws -> CallbackPage {
+        context.stripeGrantLock.lock()
+        defer { context.stripeGrantLock.unlock() }
+
         let (account, known) = try exchangeAndClaim(code)
         let registration = try register(account: account, known: known)
         try connect(account: account, registration: registration)
@@ -49,12 +55,8 @@ struct AuthorizationCompletion {
         case busy
     }
 
-    /// Exchanges the code and claims the account, holding the grant lock so that no cleanup
-    /// withdraws the fresh grant in between.
+    /// Exchanges the code and claims the account; the caller holds the grant lock.
     private func exchangeAndClaim(_ code: String) throws -> (String, (id: String, secret: String)?) {
-        context.stripeGrantLock.lock()
-        defer { context.stripeGrantLock.unlock() }
-
         let account = try exchange(code)
         switch try claim(account) {
         case .claimed(let known):
@@ -81,7 +83,13 @@ struct AuthorizationCompletion {
             return try context.stripe.exchangeAuthorizationCode(code)
         } catch let error as StripeAPIError {
             logger.error("stripe code exchange failed", [.programID: program.id, .error: error.description])
-            recordFailure(.fail, account: nil, message: "Stripe rejected the authorization code: \(error.description)")
+            let reason: String
+            if case .unreachable = error {
+                reason = "Stripe could not be reached to exchange the authorization code: \(error.description)"
+            } else {
+                reason = "Stripe rejected the authorization code: \(error.description)"
+            }
+            recordFailure(.fail, account: nil, message: reason)
             throw CallbackPage.failure(502, "STRIPE_ERROR", title: "Stripe connection failed",
                 message: "\(error.description); start the connection again from the dashboard.")
         }
@@ -119,7 +127,7 @@ struct AuthorizationCompletion {
             .programID: program.id, .accountID: account, .reason: "held by \(holderId)",
         ])
         recordFailure(.fail, account: nil, message: "Stripe account \(account) is already connected to program "
-            + "\(holderName) (\(holderId)). Disconnect it there, or press c to connect again and authorize a "
+            + "\(holderName) (\(holderId)). Disconnect it there, or connect again and authorize a "
             + "different Stripe account.")
         var page = CallbackPage.failure(409, "CONFLICT", title: "Stripe account already connected",
             message: "Stripe account \(account) is already connected to program \(holderName) (\(holderId)), so "
@@ -183,11 +191,30 @@ struct AuthorizationCompletion {
             return true
         }
         guard connected else {
-            try releaseGrant(account: account, endpoint: registration.id)
+            let leftover = deleteUnusedEndpoint(registration.id, account: account)
+            try releaseGrant(account: account, endpoint: leftover)
             cleanup.wake()
             throw CallbackPage.failure(409, "CONFLICT", title: "Stripe connection cancelled",
                 message: "Program \(program.name) was disconnected while Stripe was authorizing, so Stripe account "
                     + "\(account) was not connected; start the connection again from the dashboard.")
+        }
+    }
+
+    /// Deletes an endpoint this callback registered for a program that was disconnected
+    /// meanwhile, while the grant is still valid; returns the id when the deletion failed
+    /// and must be left to the cleanup worker.
+    private func deleteUnusedEndpoint(_ endpointId: String, account: String) -> String? {
+        do {
+            try context.stripe.deleteWebhookEndpoint(account: account, id: endpointId)
+            logger.info("unused webhook endpoint deleted", [
+                .programID: program.id, .accountID: account, .endpointID: endpointId,
+            ])
+            return nil
+        } catch {
+            logger.warning("unused webhook endpoint not deleted, cleanup retries", [
+                .programID: program.id, .endpointID: endpointId, .error: String(describing: error),
+            ])
+            return endpointId
         }
     }
 
@@ -212,7 +239,8 @@ struct AuthorizationCompletion {
                 connection.authUrl = nil
                 connection.authExpiresAt = nil
                 connection.authorizing = nil
-                if let account { connection.stripeAccountId = account }
+                // The account involved, or none: an earlier connection's account would mislead.
+                connection.stripeAccountId = account
             }
         } catch {
             logger.error("stripe failure not recorded", [.programID: program.id, .error: String(describing: error)])

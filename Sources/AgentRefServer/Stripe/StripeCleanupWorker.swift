@@ -100,8 +100,7 @@ final class StripeCleanupWorker: @unchecked Sendable {
 
         do {
             let notes = [try deleteEndpoint(of: cleanup), try deauthorize(cleanup)].compactMap { $0 }
-            try finish(cleanup, notes: notes)
-            return true
+            return try finish(cleanup, notes: notes)
         } catch let error as StripeAPIError where error.isRetryable {
             recordRetry(cleanup, error: error)
             return false
@@ -155,11 +154,24 @@ final class StripeCleanupWorker: @unchecked Sendable {
         }
     }
 
-    private func finish(_ cleanup: StripeCleanupRecord, notes: [String]) throws {
+    /// Removes or fails the cleanup; returns false, leaving it pending, when a callback that
+    /// raced the disconnect added an endpoint to it meanwhile, which this round did not delete.
+    private func finish(_ cleanup: StripeCleanupRecord, notes: [String]) throws -> Bool {
+        let unchanged = try store.transaction { () -> Bool in
+            guard let current = try store.stripeCleanup(id: cleanup.id) else { return true }
+            guard current.endpointId == cleanup.endpointId else { return false }
+            if notes.isEmpty { try store.deleteStripeCleanup(id: cleanup.id) }
+            return true
+        }
+        guard unchanged else {
+            logger.info("stripe cleanup gained an endpoint, running it again", [
+                .programID: cleanup.programId, .accountID: cleanup.accountId,
+            ])
+            return false
+        }
         guard !notes.isEmpty else {
-            try store.deleteStripeCleanup(id: cleanup.id)
             logger.info("stripe cleanup finished", [.programID: cleanup.programId, .accountID: cleanup.accountId])
-            return
+            return true
         }
 
         var failed = cleanup
@@ -171,6 +183,7 @@ final class StripeCleanupWorker: @unchecked Sendable {
         logger.warning("stripe cleanup failed", [
             .programID: cleanup.programId, .accountID: cleanup.accountId, .reason: failed.message ?? "",
         ])
+        return true
     }
 
     private func recordRetry(_ cleanup: StripeCleanupRecord, error: StripeAPIError) {

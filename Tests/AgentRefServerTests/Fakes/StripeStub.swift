@@ -199,7 +199,12 @@ final class StripeStub: @unchecked Sendable {
             let body = #"{"error":"invalid_client","error_description":"This application is not connected"}"#
             return .json(Data(body.utf8), status: 401)
         }
-        lock.withLock { deauthorized.append(account) }
+        // As on Stripe, a withdrawn grant makes later calls for the account fail until the
+        // merchant authorizes again.
+        lock.withLock {
+            deauthorized.append(account)
+            _ = revoked.insert(account)
+        }
         return Self.json(["stripe_user_id": account])
     }
 
