@@ -50,13 +50,19 @@ enum ProgramsScreen {
                      maxWidth: layout.summary.width - 1, style: theme[.muted])
     }
 
-    /// For example `20% recurring, 12 months`.
+    /// For example `20% recurring, 12 months`, or `USD 5.00 fixed one time` for a program
+    /// paying a fixed amount per payment.
     static func rateText(_ program: Program) -> String {
         let percent = program.commissionPercent.rounded() == program.commissionPercent
-            ? String(Int(program.commissionPercent)) : String(program.commissionPercent)
+            ? String(Int(program.commissionPercent)) + "%" : String(program.commissionPercent) + "%"
         let type = program.commissionType.rawValue.replacingOccurrences(of: "_", with: " ")
         let limit = program.commissionLimitMonths.map { ", \($0) months" } ?? ""
-        return "\(percent)% \(type)\(limit)"
+        return "\(fixedAmountText(program) ?? percent) \(type)\(limit)"
+    }
+
+    private static func fixedAmountText(_ program: Program) -> String? {
+        guard let fixed = program.commissionFixedAmount, let currency = CurrencyCode(program.currency) else { return nil }
+        return Money(minorUnits: fixed, currency: currency).description + " fixed"
     }
 
     private static func emptyText(_ list: ProgramsListState) -> String? {
