@@ -154,7 +154,7 @@ final class StripeConnectTests: ServerTestCase {
         XCTAssertTrue(data["message"]?.stringValue?.contains("acct_1Done") ?? false)
     }
 
-    func testDeniedAuthorizationChangesNothing() throws {
+    func testDeniedAuthorizationKeepsLinkAndSaysWhy() throws {
         let programId = try createProgram()
         let state = try requestState(programId: programId)
 
@@ -168,9 +168,12 @@ final class StripeConnectTests: ServerTestCase {
         XCTAssertEqual(page.status, 200)
         XCTAssertTrue(page.text.contains("denied"), page.text)
         XCTAssertEqual(detail["status"]?.stringValue, "pending")
-        XCTAssertNil(detail["errorMessage"]?.stringValue)
+        XCTAssertTrue(detail["errorMessage"]?.stringValue?.contains("denied access") == true, "\(detail)")
+        XCTAssertNotNil(detail["authUrl"]?.stringValue)
         XCTAssertEqual(retry.status, 200, retry.text)
-        XCTAssertEqual(try stripeDetail(programId: programId)["stripeAccountId"]?.stringValue, "acct_1Later")
+        let connected = try stripeDetail(programId: programId)
+        XCTAssertEqual(connected["stripeAccountId"]?.stringValue, "acct_1Later")
+        XCTAssertNil(connected["errorMessage"]?.stringValue)
     }
 
     func testCallbackWithoutCodeChangesNothing() throws {

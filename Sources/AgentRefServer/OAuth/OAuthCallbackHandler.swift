@@ -81,9 +81,20 @@ struct OAuthCallbackHandler {
 
     /// Builds the page for `error=access_denied` or another OAuth error. The connection and
     /// the state stay as they were, so the merchant can open the same link again.
+    /// Leaves the program pending with its link usable, and records the denial in
+    /// `errorMessage` so a dashboard waiting on the link can say what happened.
     private func denial(_ program: Program, error: String, description: String?) -> CallbackPage {
         let reason = description ?? error
         logger.info("stripe authorization denied", [.programID: program.id, .reason: reason])
+        do {
+            try store.updateStripeConnection(programId: program.id) { connection in
+                guard connection.status == .pending else { return }
+                connection.errorMessage = "The merchant denied access on Stripe's authorization page (\(reason)); "
+                    + "open the same link again to approve, or connect again for a new one."
+            }
+        } catch {
+            logger.error("stripe denial not recorded", [.programID: program.id, .error: String(describing: error)])
+        }
         return .outcome(
             title: "Stripe access denied",
             message: "Stripe reported \"\(reason)\", so program \(program.name) is not connected and nothing "
