@@ -54,7 +54,8 @@ final class StripeAccessMonitor: Sendable {
     private func check(_ connection: StripeConnectionRecord) {
         guard let account = connection.stripeAccountId, let endpoint = connection.webhookEndpointId else { return }
         do {
-            _ = try context.stripe.retrieveWebhookEndpoint(account: account, id: endpoint)
+            let found = try context.stripe.retrieveWebhookEndpoint(account: account, id: endpoint)
+            recordWarning(endpointProblem(found), connection)
         } catch let error as StripeAPIError where error.isAccessWithdrawn {
             let message = "Stripe rejected the platform's access to account \(account) (\(error.description)); "
                 + "the merchant may have removed the application. Connect again to restore it."
@@ -67,6 +68,45 @@ final class StripeAccessMonitor: Sendable {
             logger.warning("stripe access check failed", [
                 .programID: connection.programId, .accountID: account, .error: String(describing: error),
             ])
+        }
+    }
+
+    /// Why the endpoint cannot deliver every subscribed event, or nil when it can.
+    private func endpointProblem(_ endpoint: WebhookEndpoint) -> String? {
+        if endpoint.status == "disabled" {
+            return Self.warningPrefix + "\(endpoint.id) is disabled on Stripe, so no events arrive. Enable it in the "
+                + "Stripe dashboard, or disconnect and connect again."
+        }
+        let subscribed = Set(StripeEventType.subscribed.map(\.rawValue))
+        let missing = subscribed.subtracting(endpoint.enabledEvents).sorted()
+        guard !endpoint.enabledEvents.contains("*"), !missing.isEmpty else { return nil }
+        return Self.warningPrefix + "\(endpoint.id) no longer receives \(missing.joined(separator: ", ")). "
+            + "Disconnect and connect again to subscribe it to every event."
+    }
+
+    /// Starts every warning this monitor writes, so it clears only its own warnings.
+    private static let warningPrefix = "The webhook endpoint "
+
+    /// Sets or clears a warning on a connection that stays connected: a disabled endpoint
+    /// may be enabled again, and events that do arrive must still be applied.
+    private func recordWarning(_ warning: String?, _ checked: StripeConnectionRecord) {
+        do {
+            let changed: Bool = try context.store.updateStripeConnection(programId: checked.programId) { connection in
+                guard connection.status == .connected, connection.webhookEndpointId == checked.webhookEndpointId else {
+                    return false
+                }
+                let ours = connection.errorMessage?.hasPrefix(Self.warningPrefix) ?? true
+                guard ours, connection.errorMessage != warning else { return false }
+                connection.errorMessage = warning
+                return true
+            }
+            if changed {
+                logger.warning(warning == nil ? "webhook endpoint healthy again" : "webhook endpoint unhealthy", [
+                    .programID: checked.programId, .endpointID: checked.webhookEndpointId ?? "-", .reason: warning ?? "-",
+                ])
+            }
+        } catch {
+            logger.error("stripe access check failed to update the store", [.error: String(describing: error)])
         }
     }
 

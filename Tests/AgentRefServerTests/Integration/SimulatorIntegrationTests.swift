@@ -172,6 +172,35 @@ final class SimulatorIntegrationTests: XCTestCase {
         XCTAssertNil(disconnected?["cleanupMessage"]?.stringValue)
     }
 
+    func testDisabledEndpointIsReportedWhileStayingConnected() throws {
+        let (program, _) = try makeProgramWithClick(percent: 20)
+        let account = try connectThroughAuthorizeForm(program)
+        let endpoint = try XCTUnwrap(api("GET", "/programs/\(program)/stripe").value(at: "data.webhookEndpointId")?.stringValue)
+
+        func setDisabled(_ disabled: Bool) throws -> Int {
+            try stack.http.send(
+                method: "POST", url: stack.simulatorURL.appendingPathComponent("v1/webhook_endpoints/\(endpoint)"),
+                headers: [
+                    "Authorization": "Bearer sk_test_merchant_side", "Stripe-Account": account,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                ],
+                body: Data("disabled=\(disabled)".utf8)
+            ).status
+        }
+
+        XCTAssertEqual(try setDisabled(true), 200)
+        stack.server.checkStripeAccessNow()
+        let warned = try api("GET", "/programs/\(program)/stripe")["data"]
+        XCTAssertEqual(try setDisabled(false), 200)
+        stack.server.checkStripeAccessNow()
+        let healthy = try api("GET", "/programs/\(program)/stripe")["data"]
+
+        XCTAssertEqual(warned?["status"]?.stringValue, "connected")
+        XCTAssertTrue(warned?["errorMessage"]?.stringValue?.contains("is disabled on Stripe") ?? false, "\(warned ?? .null)")
+        XCTAssertEqual(healthy?["status"]?.stringValue, "connected")
+        XCTAssertNil(healthy?["errorMessage"]?.stringValue)
+    }
+
     func testTwoProgramsAuthorizingOneAccountConnectOnlyOne() throws {
         let first = try makeProgramWithClick(percent: 20).program
         let second = try makeProgramWithClick(percent: 10).program
