@@ -68,10 +68,13 @@ final class WebhookIngestTests: ServerTestCase {
             headers: ["Stripe-Signature": header], authorized: false
         )
 
+        let lastRejected = try events(programId).json.value(at: "meta.lastRejectedSignatureAt")?.stringValue
+
         XCTAssertEqual(response.status, 400)
         XCTAssertEqual(response.json.value(at: "error.details.reason")?.stringValue, "mismatch")
         XCTAssertEqual(try rejectedCount(programId, "mismatch"), 1)
         XCTAssertTrue(try conversions(programId: programId).isEmpty)
+        XCTAssertNotNil(lastRejected.flatMap(AgentRefJSON.parseTimestamp), "\(lastRejected ?? "nil")")
     }
 
     func testStaleSignatureIsRejectedAndCounted() throws {

@@ -87,6 +87,8 @@ protocol Store: AnyObject, Sendable {
     func recordRejectedSignature(programId: String, reason: String, at date: Date) throws
     /// Rejected webhook deliveries of the program by reason, such as `["mismatch": 2]`.
     func rejectedSignatureCounts(programId: String) throws -> [String: Int]
+    /// When the program's latest delivery was rejected for its signature, or nil when none was.
+    func lastRejectedSignatureAt(programId: String) throws -> Date?
 
     /// Marks the program's earlier `unattributed` events whose payload names any of `ids`
     /// as `linked` to `conversionId`, because a later event of the same payment brought

@@ -28,9 +28,12 @@ extension APIRoutes {
             let page = try PageRequest.parse(request)
             let slice = try context.store.stripeEvents(programId: program.id, window: page.window)
             let rejected = try context.store.rejectedSignatureCounts(programId: program.id)
-            let extra: [String: JSONValue] = [
+            var extra: [String: JSONValue] = [
                 "rejectedSignatures": .object(rejected.mapValues { .number(Double($0)) }),
             ]
+            if let last = try context.store.lastRejectedSignatureAt(programId: program.id) {
+                extra["lastRejectedSignatureAt"] = .string(AgentRefJSON.formatTimestamp(last))
+            }
             return try request.writer.list(slice, request: page, extra: extra)
         }
     }

@@ -181,6 +181,12 @@ extension SQLiteStore {
         )
     }
 
+    func lastRejectedSignatureAt(programId: String) throws -> Date? {
+        try database.queryFirst(
+            "SELECT MAX(last_at) AS last_at FROM rejected_signatures WHERE program_id = ?", [programId]
+        )?.optionalDate("last_at")
+    }
+
     func rejectedSignatureCounts(programId: String) throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for row in try database.query("SELECT reason, count FROM rejected_signatures WHERE program_id = ?", [programId]) {
