@@ -26,7 +26,9 @@ struct DemoCommand {
             In the dashboard: select a program, press s for Program Settings > Stripe, c to
             connect, open the authorization URL (o opens a browser, y copies it) and approve
             the form; once connected, press f and watch conversions arrive.
-            Logs are written to DIR/logs, never to the screen.
+            Logs are written to DIR/logs, never to the screen. While the demo runs, DIR/demo.env
+            holds AGENTREF_API_URL, AGENTREF_API_KEY and STRIPE_SIM_URL: source it in another
+            terminal to use 'agentref programs', 'agentref stripe' or 'agentref trigger'.
             """
     )
 
@@ -52,11 +54,17 @@ struct DemoCommand {
         if !parsed.flag("no-traffic") { traffic.start() }
         defer { traffic.stop() }
 
+        let environmentFile = try writeEnvironmentFile(
+            in: dataDirectory, serverURL: server.url, key: key, simulatorURL: simulator.url
+        )
         logger.info("demo started", [.url: server.url.absoluteString, .dataDirectory: dataDirectory.path])
+        Terminal.printError("demo data and logs: \(dataDirectory.path); in another terminal, "
+            + "'source \(environmentFile)' lets agentref programs, stripe and trigger reach this demo")
         let status = try runFrontEnd(
             serverURL: server.url, key: key, simulatorURL: simulator.url, logger: logger, logDirectory: logs
         )
         Terminal.print("demo stopped; data and logs are in \(dataDirectory.path)")
+        try? FileManager.default.removeItem(atPath: environmentFile)
         return status
     }
 
@@ -80,6 +88,22 @@ struct DemoCommand {
         dashboard.themeName = parsed.value("theme") ?? ProcessInfo.processInfo.environment["AGENTREF_THEME"]
         dashboard.enablesMouse = parsed.flag("mouse")
         return try runDashboard(service: client, options: dashboard)
+    }
+
+    /// Writes `demo.env` (mode 600, because it holds the demo's API key) with the variables
+    /// the other commands read; removed when the demo stops.
+    private func writeEnvironmentFile(in directory: URL, serverURL: URL, key: APIKey, simulatorURL: URL) throws -> String {
+        let path = directory.appendingPathComponent("demo.env").path
+        let text = """
+            export AGENTREF_API_URL=\(serverURL.absoluteString)/api/v1
+            export AGENTREF_API_KEY=\(key.secret)
+            export STRIPE_SIM_URL=\(simulatorURL.absoluteString)
+
+            """
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw UsageError("cannot write \(path); choose a writable folder with --data-dir", command: Self.spec.name)
+        }
+        return path
     }
 
     private func makeDataDirectory() throws -> URL {
