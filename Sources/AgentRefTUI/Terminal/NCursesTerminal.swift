@@ -31,10 +31,10 @@ final class NCursesTerminal: TerminalBackend {
 
     /// Takes over the terminal on standard input and output.
     ///
-    /// - Parameter enablesMouse: Report left-button presses and wheel turns (and read,
-    ///   then drop, every other button event). Off by
-    ///   default, because capturing the mouse stops the terminal from selecting text (the
-    ///   URL) unless the operator holds Shift, which most terminals support.
+    /// - Parameter enablesMouse: Report left-button presses and wheel turns, and read and
+    ///   drop every other button event. Off by default, because capturing the mouse stops
+    ///   the terminal from selecting text (the URL) unless the operator holds Shift, which
+    ///   most terminals support.
     /// - Throws: `DashboardError` when standard input or output is not a terminal or
     ///   ncurses cannot set it up (for example an unknown `TERM`).
     init(enablesMouse: Bool) throws {
