@@ -23,7 +23,7 @@ enum KeyBindings {
                    contexts: scrolling),
         KeyBinding([.character("g"), .home], .moveToTop, "Go to the top (the newest entry in the feed and the log)",
                    hint: "top", footer: .hidden, contexts: scrolling),
-        KeyBinding([.character("G"), .end], .moveToBottom, "Go to the bottom (loads further pages as it goes)",
+        KeyBinding([.character("G"), .end], .moveToBottom, "Go to the bottom, loading every remaining page of programs",
                    hint: "bottom", footer: .hidden, contexts: scrolling),
     ]
 

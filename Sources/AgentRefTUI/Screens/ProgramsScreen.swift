@@ -82,7 +82,11 @@ enum ProgramsScreen {
             let scope = list.hasUnloadedPrograms ? " (the loaded ones; more load as you scroll)" : ""
             parts.append("sorted by \(list.sort.label)\(scope)")
         }
-        if list.isLoading, list.lastLoadedAt != nil { parts.append("loading…") }
+        if list.isMovingToEnd {
+            parts.append("loading to the end…")
+        } else if list.isLoading, list.lastLoadedAt != nil {
+            parts.append("loading…")
+        }
         return parts.joined(separator: " · ")
     }
 }
