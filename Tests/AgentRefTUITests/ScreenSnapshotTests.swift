@@ -128,7 +128,9 @@ final class ScreenSnapshotTests: XCTestCase {
         harness.press(.character("p"))
         let late = Fixtures.conversion("cnv_late", amount: 5_000, commission: 1_000)
         harness.send(.feedUpdated(.entry(Fixtures.created(10, late, secondsAfterNow: 60)), generation: 1))
-        harness.send(.feedUpdated(.connection(.disconnected(message: "connection refused", retryInSeconds: 2)), generation: 1))
+        let refused = FeedConnectionState.disconnected(message: "connection refused", retryInSeconds: 2,
+                                                       code: AgentRefClientError.networkErrorCode)
+        harness.send(.feedUpdated(.connection(refused), generation: 1))
         assertSnapshot(harness.lines, named: "feed-paused-80x24")
     }
 

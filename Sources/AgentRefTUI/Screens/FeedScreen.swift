@@ -64,7 +64,7 @@ enum FeedScreen {
         let rateX = rect.maxX - 1 - rateWidth
         let rateBesideTotals = rect.x + 1 + totalsWidth + 3 <= rateX
 
-        let stateEnd = renderState(feed, in: rect.row(0), theme: theme, into: &buffer)
+        let stateEnd = renderState(feed, now: now, in: rect.row(0), theme: theme, into: &buffer)
         let width = rect.width - 1
         let revenueLine = TableCell.totals(feed.revenue).fitted(width: width - 16, alignment: .left)
         let commissionLine = TableCell.totals(feed.commission).fitted(width: width - 16, alignment: .left)
@@ -82,17 +82,17 @@ enum FeedScreen {
     /// Draws the pause state and the feed's connection on `row`.
     ///
     /// - Returns: The column after the text.
-    private static func renderState(_ feed: FeedState, in row: Rect, theme: Theme, into buffer: inout CellBuffer)
-        -> Int {
+    private static func renderState(_ feed: FeedState, now: Date, in row: Rect, theme: Theme,
+                                    into buffer: inout CellBuffer) -> Int {
         var x = row.x + 1
         if feed.isPaused {
             let paused = "⏸ PAUSED · \(feed.held.count) new · p resumes   "
             x += buffer.write(paused, x: x, y: row.y, maxWidth: row.maxX - x, style: theme[.warning])
         }
-        let connection = StatusLine.feedSegment(feed.connection)
+        let connection = StatusLine.feedSegment(feed, now: now)
         var connectionText = connection.text
         switch feed.connection {
-        case .disconnected(let message, _), .rejected(let message, _):
+        case .disconnected(let message, _, _), .rejected(let message, _):
             connectionText += ": \(message)"
         default:
             break
