@@ -103,6 +103,29 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(harness.lines, named: "connect-failed-80x24")
     }
 
+    func testConnectDeniedWhilePending() {
+        var harness = connectWaiting(TerminalSize(width: 80, height: 24))
+        var pending = StripeConnection(programId: "prg_harbor", status: .pending)
+        pending.errorMessage = "The merchant denied access on the authorization page. Press c on the connect "
+            + "screen for a new link once they agree."
+        harness.send(.stripeConnectionLoaded(pending))
+        assertSnapshot(harness.lines, named: "connect-denied-80x24")
+    }
+
+    func testConnectLinkExpired() {
+        var harness = connectWaiting(TerminalSize(width: 80, height: 24))
+        var pending = StripeConnection(programId: "prg_harbor", status: .pending)
+        pending.authExpiresAt = harness.state.now.addingTimeInterval(-5)
+        harness.send(.stripeConnectionLoaded(pending))
+        assertSnapshot(harness.lines, named: "connect-expired-80x24")
+    }
+
+    func testConnectWaitingAt50x14ShowsWholeURL() {
+        var harness = connectWaiting(TerminalSize(width: 50, height: 14))
+        harness.advance(1)
+        assertSnapshot(harness.lines, named: "connect-waiting-50x14")
+    }
+
     func testDisconnectDialogConfirmation() {
         var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("d"))

@@ -67,9 +67,15 @@ enum KeyBindings {
 
     private static let connectActions: [KeyBinding] = [
         KeyBinding([.character("y")], .copyAuthURL, "Copy the authorization URL to the clipboard (OSC 52)",
-                   hint: "copy URL", footer: .primary, contexts: [.connect], disabledReason: requireAuthURL),
+                   hint: "copy URL", footer: .primary, hidesWhenDisabled: true, contexts: [.connect],
+                   disabledReason: requireAuthURL),
         KeyBinding([.character("o")], .openAuthURL, "Open the authorization URL with $BROWSER or xdg-open",
-                   hint: "open URL", footer: .primary, contexts: [.connect], disabledReason: requireAuthURL),
+                   hint: "open URL", footer: .primary, hidesWhenDisabled: true, contexts: [.connect],
+                   disabledReason: requireAuthURL),
+        KeyBinding([.character("c")], .connectStripe,
+                   "Start a new authorization with a new URL, after a failed or expired one",
+                   hint: "connect again", footer: .primary, hidesWhenDisabled: true, contexts: [.connect],
+                   disabledReason: requireFinishedAuthorization),
     ]
 
     private static let feedActions: [KeyBinding] = [
@@ -89,7 +95,8 @@ enum KeyBindings {
 
     private static let general: [KeyBinding] = [
         KeyBinding([.escape], .back, "Clear the filter, or else go back to the previous screen", hint: "back",
-                   footer: .always, contexts: [.stripeSettings, .connect, .stripeEvents, .feed, .programs],
+                   footer: .always, hidesWhenDisabled: true,
+                   contexts: [.stripeSettings, .connect, .stripeEvents, .feed, .programs],
                    disabledReason: requireSomethingToLeave),
         KeyBinding([.character("?")], .toggleHelp, "Show every key binding", hint: "help", footer: .always,
                    contexts: [.global]),
@@ -121,7 +128,18 @@ enum KeyBindings {
         case .waiting: return nil
         case .requesting: return "the authorization URL has not arrived yet"
         case .alreadyConnected, .connected: return "Stripe is connected, so there is nothing to authorize"
-        case .failed: return "the authorization failed; press Esc, then c to start again"
+        case .failed: return "the authorization failed; press c to start again"
+        case .expired: return "the authorization link expired; press c for a new one"
+        }
+    }
+
+    private static let requireFinishedAuthorization: @Sendable (AppState) -> String? = { state in
+        guard let connect = state.connect else { return "no authorization is in progress" }
+        switch connect.phase {
+        case .failed, .expired: return nil
+        case .requesting: return "an authorization URL is being requested"
+        case .waiting: return "an authorization is waiting; y copies its URL and Esc leaves it pending"
+        case .alreadyConnected, .connected: return "Stripe is connected; disconnect it first with d"
         }
     }
 
