@@ -126,6 +126,27 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(harness.lines, named: "connect-waiting-50x14")
     }
 
+    func testDisconnectDialogOnSmallTerminals() {
+        for (width, height) in [(40, 10), (50, 14)] {
+            var harness = ReducerHarness.withPrograms(size: TerminalSize(width: width, height: height))
+            harness.press(.character("d"))
+            assertSnapshot(harness.lines, named: "disconnect-confirm-\(width)x\(height)")
+        }
+    }
+
+    func testDisconnectResultWithCleanupPending() {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("d"), .character("y"))
+        harness.send(.disconnectStripeFinished(DisconnectStripeResult(success: true, programId: "prg_northwind")))
+        var detail = StripeConnection(programId: "prg_northwind", status: .disconnected)
+        detail.cleanupPending = true
+        detail.cleanupMessage = "Disconnected here, but removing the webhook endpoint and access on Stripe account "
+            + "acct_1SimNorthwind01 failed (Stripe is unreachable at http://127.0.0.1:12111: connection refused); "
+            + "the server retries"
+        harness.send(.stripeConnectionLoaded(detail))
+        assertSnapshot(harness.lines, named: "disconnect-cleanup-pending-80x24")
+    }
+
     func testDisconnectDialogConfirmation() {
         var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("d"))

@@ -23,6 +23,11 @@ extension AppReducer {
             state.stripe[programID, default: StripeDetailState()].isLoading = false
             state.stripe[programID]?.errorMessage = text
             state.connect?.isPolling = false
+            if case .disconnect(var dialog) = state.overlay, dialog.programID == programID,
+               dialog.phase == .succeeded(cleanup: nil) {
+                dialog.phase = .succeeded(cleanup: .unknown)
+                state.overlay = .disconnect(dialog)
+            }
             showMessage("Loading the Stripe connection failed: \(text)", .error, &state)
         case .connectStripe(let programID):
             if state.connect?.programID == programID {

@@ -33,7 +33,19 @@ extension AppReducer {
             remember(program, &state)
         }
         advanceConnectFlow(with: connection, &state)
+        recordCleanup(from: connection, &state)
         return []
+    }
+
+    /// Completes the disconnect dialog's result with what the detail says about the cleanup
+    /// on Stripe. Only a disconnected detail counts: one that still shows the connection
+    /// was requested before the disconnect.
+    private static func recordCleanup(from connection: StripeConnection, _ state: inout AppState) {
+        guard case .disconnect(var dialog) = state.overlay, dialog.programID == connection.programId,
+              dialog.phase == .succeeded(cleanup: nil), connection.status == .disconnected else { return }
+
+        dialog.phase = .succeeded(cleanup: StripeCleanupOutcome(connection))
+        state.overlay = .disconnect(dialog)
     }
 
     /// Moves the connect screen on when a poll shows the authorization finished or failed.
@@ -145,7 +157,8 @@ extension AppReducer {
     static func askToDisconnect(_ state: inout AppState) -> [Effect] {
         guard let programID = state.targetProgramID else { return [] }
 
-        let dialog = DisconnectDialogState(programID: programID, programName: state.programName(programID))
+        let dialog = DisconnectDialogState(programID: programID, programName: state.programName(programID),
+                                           status: state.stripeStatus(of: programID))
         state.overlay = .disconnect(dialog)
         return []
     }
@@ -167,11 +180,15 @@ extension AppReducer {
         return []
     }
 
+    /// Shows the outcome and asks for the connection detail again, whose cleanup fields
+    /// say whether the webhook registration on Stripe is gone. A detail request already in
+    /// flight was sent before the disconnect, so a new one goes out regardless.
     static func disconnectStripeFinished(_ result: DisconnectStripeResult, _ state: inout AppState) -> [Effect] {
         state.health.recordSuccess(at: state.now)
         let name = state.programName(result.programId)
         if case .disconnect(var dialog) = state.overlay, dialog.programID == result.programId {
-            dialog.phase = result.success ? .succeeded : .failed(message: "The server did not confirm the disconnect.")
+            dialog.phase = result.success
+                ? .succeeded(cleanup: nil) : .failed(message: "The server did not confirm the disconnect.")
             state.overlay = .disconnect(dialog)
         } else if result.success {
             showMessage("Stripe is disconnected for \(name).", .success, &state)
@@ -182,6 +199,7 @@ extension AppReducer {
             program.stripeAccountId = nil
             remember(program, &state)
         }
+        state.stripe[result.programId]?.isLoading = false
         return requestStripeConnection(result.programId, &state) + reloadPrograms(&state)
     }
 }

@@ -28,7 +28,7 @@ extension KeyBindings {
 
         switch state.overlay {
         case .help: return [.help, .global]
-        case .disconnect: return [.disconnectDialog, .global]
+        case .disconnect(let dialog): return [dialog.phase.isFinished ? .disconnectResult : .disconnectDialog, .global]
         case nil: break
         }
 

@@ -86,9 +86,11 @@ enum KeyBindings {
 
     private static let dialogActions: [KeyBinding] = [
         KeyBinding([.character("y"), .enter], .confirm, "Confirm", hint: "confirm", footer: .always,
-                   contexts: [.disconnectDialog], disabledReason: requireConfirmingDialog),
-        KeyBinding([.character("n"), .escape], .cancel, "Cancel, or close the dialog after the result",
+                   hidesWhenDisabled: true, contexts: [.disconnectDialog], disabledReason: requireConfirmingDialog),
+        KeyBinding([.character("n"), .escape], .cancel, "Cancel, or close the dialog while the disconnect runs",
                    hint: "cancel", footer: .always, contexts: [.disconnectDialog]),
+        KeyBinding([.enter, .escape], .cancel, "Close the dialog", hint: "close", footer: .always,
+                   contexts: [.disconnectResult]),
         KeyBinding([.escape, .character("?")], .toggleHelp, "Close help", hint: "close", footer: .always,
                    contexts: [.help]),
     ]
