@@ -42,7 +42,8 @@ enum KeyBindings {
                    footer: .hidden, contexts: [.filterInput]),
         KeyBinding([.character("o")], .cycleSort,
                    "Sort by the next column: name, status, Stripe (problems first), today, revenue, commission, "
-                       + "then the server's order. Sorts the programs loaded so far",
+                       + "then the server's order. Revenue and commission compare each program's total in its "
+                       + "own currency as a number, without exchange rates. Sorts the programs loaded so far",
                    hint: "sort", footer: .primary, contexts: [.programs]),
         KeyBinding([.character("O")], .reverseSort, "Reverse the sort direction", hint: "reverse", footer: .hidden,
                    contexts: [.programs], disabledReason: requireSortColumn),

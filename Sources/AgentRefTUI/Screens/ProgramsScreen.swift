@@ -17,10 +17,10 @@ enum ProgramsScreen {
             TableCell(program.conversionsToday.map(String.init) ?? "—")
         },
         TableColumn("Revenue", alignment: .right, minWidth: 12, flex: 2, shownFromWidth: 64) { program in
-            TableCell.totals(program.revenue)
+            TableCell.totals(program.revenue, first: CurrencyCode(program.currency))
         },
         TableColumn("Commission", alignment: .right, minWidth: 12, flex: 2, shownFromWidth: 84) { program in
-            TableCell.totals(program.commissionTotal)
+            TableCell.totals(program.commissionTotal, first: CurrencyCode(program.currency))
         },
         TableColumn("Rate", minWidth: 8, maxWidth: 24, shownFromWidth: 110) { program in
             TableCell(rateText(program), role: .muted)
