@@ -63,7 +63,8 @@ extension AppReducer {
             state.connect?.notice = "Cannot open a browser: $BROWSER is not set and xdg-open is not installed. "
                 + "Copy the URL with y or scan the QR code."
         case .failed(let command, let message):
-            state.connect?.notice = "Starting \(command) failed: \(message). Copy the URL with y instead."
+            state.connect?.notice = TextLayout.sentence("Starting \(command) failed: \(message)")
+                + " Copy the URL with y instead."
         }
     }
 }

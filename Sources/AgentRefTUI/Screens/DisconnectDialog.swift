@@ -75,14 +75,14 @@ enum DisconnectDialog {
         case .done:
             return [("The webhook registration on Stripe was removed and access withdrawn. \(tracking)", .dialog)]
         case .retrying(let message):
-            let reason = message.map { " " + TextLayout.sentence($0) } ?? ""
+            let reason = message.map { " " + TextLayout.sentence(RepeatedURLText.shortened($0)) } ?? ""
             return [
                 (tracking, .dialog),
                 ("Removing the webhook registration on Stripe has not finished yet.\(reason) "
                     + "Program Settings > Stripe shows when the server has done it.", .warning),
             ]
         case .failed(let message):
-            let reason = message.map { " " + TextLayout.sentence($0) } ?? ""
+            let reason = message.map { " " + TextLayout.sentence(RepeatedURLText.shortened($0)) } ?? ""
             return [(tracking, .dialog), ("Removing the webhook registration on Stripe failed.\(reason)", .danger)]
         case .unknown:
             return [
