@@ -1,6 +1,6 @@
-"""Paging: with 500 programs on the server, the list loads 50 at a time as the selection
-nears the end of what is loaded, PgDn moves a page of rows across that end, End loads
-through to the last program, and a refresh keeps the selection on the same program."""
+"""Paging with 500 programs on the server. The list loads 50 at a time as the selection
+nears the end of what is loaded, and PgDn moves a whole page of rows across that end. End
+loads through to the last program, and a refresh keeps the selection on the same program."""
 
 from harness import Stack, start_process
 from operator_steps import open_dashboard

@@ -106,7 +106,7 @@ extension AppReducer {
 
     /// Keeps `program` selected after the list changed. When it is no longer in the list
     /// (deleted, renamed out of the filter, or beyond the reloaded pages), the selection
-    /// keeps its row and the message line says so.
+    /// keeps its row and the message line reports the change.
     static func reselect(_ program: Program?, _ state: inout AppState) {
         defer { clampSelections(&state) }
         guard let program else { return }

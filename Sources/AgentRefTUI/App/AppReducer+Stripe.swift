@@ -37,9 +37,9 @@ extension AppReducer {
         return []
     }
 
-    /// Completes the disconnect dialog's result with what the detail says about the cleanup
-    /// on Stripe. Only a disconnected detail counts: one that still shows the connection
-    /// was requested before the disconnect.
+    /// Completes the disconnect dialog's result from the detail's cleanup fields. Only a
+    /// disconnected detail counts, because one that still shows the connection was
+    /// requested before the disconnect.
     private static func recordCleanup(from connection: StripeConnection, _ state: inout AppState) {
         guard case .disconnect(var dialog) = state.overlay, dialog.programID == connection.programId,
               dialog.phase == .succeeded(cleanup: nil), connection.status == .disconnected else { return }
@@ -180,8 +180,8 @@ extension AppReducer {
         return []
     }
 
-    /// Shows the outcome and asks for the connection detail again, whose cleanup fields
-    /// say whether the webhook registration on Stripe is gone. A detail request already in
+    /// Shows the outcome and requests the connection detail again, whose cleanup fields
+    /// tell whether the webhook registration on Stripe is gone. A detail request already in
     /// flight was sent before the disconnect, so a new one goes out regardless.
     static func disconnectStripeFinished(_ result: DisconnectStripeResult, _ state: inout AppState) -> [Effect] {
         state.health.recordSuccess(at: state.now)

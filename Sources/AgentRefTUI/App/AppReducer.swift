@@ -22,7 +22,7 @@ enum AppReducer {
         return effects
     }
 
-    /// The part of the dashboard a message belongs to: the screen and the kind of overlay.
+    /// Returns the part of the dashboard a message belongs to: the screen and the kind of overlay.
     private static func messageScope(_ state: AppState) -> MessageScope {
         let overlay: MessageScope.Overlay? = switch state.overlay {
         case .help: .help

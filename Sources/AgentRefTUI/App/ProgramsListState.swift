@@ -46,7 +46,8 @@ struct ProgramsListState: Hashable, Sendable {
 
     /// Programs requested per page.
     static let pageSize = 50
-    /// The largest page the API serves (AgentRef's `limit` allows 1–100).
+    /// The largest page requested: this project's server allows a `limit` of 1–100. A
+    /// server with a lower cap returns fewer, and the next page follows.
     static let maxPageSize = 100
     /// A move far enough to reach the last program, whatever the list's length.
     static let moveToEnd = Int.max / 2

@@ -21,8 +21,8 @@ struct ProgramsReload: Hashable, Sendable {
 
     /// Returns true when another page is needed: fewer programs are collected than the list
     /// had, or the selected program is not among them yet. New programs on the server push
-    /// the others down, so the search for the selected one goes on for at most one page
-    /// beyond `targetCount`; after that the program counts as gone.
+    /// the others down, so the search for the selected one goes on for one page beyond
+    /// `targetCount`. After that the program counts as gone.
     func needsMorePages(selectedID: String?, serverHasMore: Bool) -> Bool {
         guard serverHasMore else { return false }
         if items.count < targetCount { return true }

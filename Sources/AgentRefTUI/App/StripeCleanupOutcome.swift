@@ -1,13 +1,14 @@
 import AgentRefDomain
 
-/// What the connection detail loaded after a disconnect says about removing the webhook
-/// registration and the access on Stripe. The `DELETE` response carries only `success`.
+/// The state of removing the webhook registration and the access on Stripe, as the
+/// connection detail loaded after a disconnect reports it. The `DELETE` response carries
+/// only `success`.
 enum StripeCleanupOutcome: Hashable, Sendable {
     /// Nothing is left to do on Stripe.
     case done
     /// Stripe could not be reached and the server retries; `message` is the server's reason.
     case retrying(message: String?)
-    /// Stripe rejected the cleanup for good; `message` says what to remove by hand.
+    /// Stripe rejected the cleanup for good; `message` names what to remove by hand.
     case failed(message: String?)
     /// The detail does not report cleanups (the hosted API) or could not be loaded.
     case unknown

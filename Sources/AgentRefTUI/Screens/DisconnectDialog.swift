@@ -53,14 +53,15 @@ enum DisconnectDialog {
     private static let whatStays = "What stays: existing conversions and commissions, the program and its "
         + "affiliates. You can connect again later with c."
 
-    /// One short line each, so both fit the smallest terminal the dashboard draws (40×10).
+    /// Returns one short line, so that it and `shortWhatStays` fit the smallest terminal
+    /// the dashboard draws (40×10).
     private static func shortWhatStops(_ dialog: DisconnectDialogState) -> String {
         dialog.wasPending ? "Stops: the waiting authorization." : "Stops: webhook, access, tracking."
     }
 
     private static let shortWhatStays = "Stays: conversions, commissions."
 
-    /// What the result says beyond the disconnect itself, from the cleanup on Stripe.
+    /// Returns the result's paragraphs after the first, which depend on the cleanup on Stripe.
     private static func resultParagraphs(_ dialog: DisconnectDialogState, _ cleanup: StripeCleanupOutcome?)
         -> [(text: String, role: ThemeRole)] {
         let kept = "Existing conversions and commissions are kept."

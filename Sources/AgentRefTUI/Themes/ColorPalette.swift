@@ -24,9 +24,9 @@ public enum ColorPalette {
 
     /// Returns foreground and background indexes for a cell.
     ///
-    /// On 8 colours a coloured text colour maps to the ANSI colour of the nearest hue,
-    /// not the nearest RGB value, which for light or dark shades is white or black: so
-    /// green, yellow and red text (success, warning, danger) stay green, yellow and red.
+    /// On 8 colours a coloured text colour maps to the ANSI colour of the nearest hue. The
+    /// nearest RGB value would be white or black for light or dark shades, whereas this
+    /// keeps green, yellow and red text (success, warning, danger) green, yellow and red.
     /// On a small palette two theme colours that contrast well can land on palette
     /// entries that do not. When the mapped pair's contrast ratio falls below
     /// `minimumMappedContrast`, a hue-mapped text colour becomes the background and the

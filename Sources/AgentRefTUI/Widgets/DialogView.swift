@@ -22,7 +22,7 @@ struct DialogView {
 
     /// Draws the dialog centred in `area`, wrapping text to the dialog's width. When the
     /// text does not fit, the compact paragraphs take its place, and when they do not fit
-    /// either, the last row shown says that more follows.
+    /// either, the last row shown is `moreMark`.
     func render(in area: Rect, theme: Theme, into buffer: inout CellBuffer) {
         let width = min(area.width, Self.maxWidth)
         let textWidth = max(1, width - 4)

@@ -59,7 +59,7 @@ struct TableCell: Hashable, Sendable {
         return cell
     }
 
-    /// A cell for per-currency totals: all currencies when they fit, else the first ones
+    /// Returns a cell for per-currency totals: all currencies when they fit, else the first ones
     /// with a count of the rest, such as `USD 217.00 +2`. `first` (the program's own
     /// currency) leads when present; the others follow by currency code.
     static func totals(_ totals: MoneyTotals?, first: CurrencyCode? = nil) -> TableCell {

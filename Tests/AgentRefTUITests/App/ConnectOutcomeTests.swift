@@ -9,7 +9,7 @@ final class ConnectOutcomeTests: XCTestCase {
     private let url = "http://127.0.0.1:12111/oauth/authorize?response_type=code&state=st_1"
     private let denial = "The merchant denied access on the authorization page; press c for a new link."
 
-    /// The connect screen of Harbor Yoga, waiting for authorization of `url`.
+    /// Returns a harness on the connect screen of Harbor Yoga, waiting for authorization of `url`.
     private func waiting(size: TerminalSize = TerminalSize(width: 80, height: 24), authURL: String? = nil)
         -> ReducerHarness {
         var harness = ReducerHarness.withPrograms(size: size)

@@ -7,7 +7,8 @@ import XCTest
 /// loaded after the disconnect shows it, a pending program with no webhook, and the keys
 /// the result accepts.
 final class DisconnectResultTests: XCTestCase {
-    /// The dialog's result for Northwind Coffee (connected) after the server confirmed.
+    /// Returns a harness showing the dialog's result for Northwind Coffee (connected) after
+    /// the server confirmed.
     private func succeeded(size: TerminalSize = TerminalSize(width: 120, height: 40)) -> ReducerHarness {
         var harness = ReducerHarness.withPrograms(size: size)
         harness.press(.character("s"))
@@ -25,7 +26,7 @@ final class DisconnectResultTests: XCTestCase {
         return connection
     }
 
-    /// The dialog's text between its side borders, joined into one line.
+    /// Returns the dialog's text between its side borders, joined into one line.
     private func dialogText(_ harness: ReducerHarness) -> String {
         let inside = harness.lines.compactMap { line -> String? in
             let parts = line.components(separatedBy: "│")
@@ -39,7 +40,7 @@ final class DisconnectResultTests: XCTestCase {
         harness.lines[harness.state.size.height - 1]
     }
 
-    func testResultAsksForFreshDetailEvenWithOneInFlight() {
+    func testResultRequestsFreshDetail() {
         var harness = ReducerHarness.withPrograms()
         harness.press(.character("s"))
         harness.press(.character("d"), .character("y"))
