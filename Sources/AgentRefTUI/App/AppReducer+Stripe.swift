@@ -66,7 +66,8 @@ extension AppReducer {
                 flow.phase = .alreadyConnected(accountID: connection.stripeAccountId)
             }
         case (.waiting, .error):
-            let detail = connection.errorMessage.map { ": " + TextLayout.sentence($0) } ?? "; the server gave no reason."
+            let detail = connection.errorMessage.map { ": " + TextLayout.sentence($0) }
+                ?? "; the server gave no reason."
             flow.phase = .failed(reason: "Connecting failed\(detail)")
         case (.waiting, .revoked):
             let detail = connection.errorMessage.map { ": " + TextLayout.sentence($0) } ?? "."

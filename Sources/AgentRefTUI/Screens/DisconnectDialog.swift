@@ -25,7 +25,8 @@ enum DisconnectDialog {
         case .succeeded(let cleanup):
             return DialogView(
                 title: "Stripe disconnected",
-                paragraphs: [("✓ Stripe is disconnected from \(name).", .success)] + resultParagraphs(dialog, cleanup),
+                paragraphs: [("✓ Stripe is disconnected from \(name).", .success)]
+                    + resultParagraphs(dialog, cleanup),
                 choices: "Enter/Esc closes"
             )
         case .failed(let message):

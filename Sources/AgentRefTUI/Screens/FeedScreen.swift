@@ -45,8 +45,8 @@ enum FeedScreen {
             buffer.write(text, x: layout.tableRows.x + 2, y: layout.tableRows.y, maxWidth: layout.tableRows.width - 2,
                          style: theme[.muted])
         }
-        buffer.write(summary(feed, state: state), x: layout.summary.x + 1, y: layout.summary.y, maxWidth: layout.summary.width - 1,
-                     style: theme[.muted])
+        buffer.write(summary(feed, state: state), x: layout.summary.x + 1, y: layout.summary.y,
+                     maxWidth: layout.summary.width - 1, style: theme[.muted])
     }
 
     /// Three rows: pause state and feed connection, then net revenue and net commission

@@ -110,9 +110,11 @@ enum StripeSettingsScreen {
         case .connected:
             break
         case .revoked:
-            hints.append(TextLayout.sentence("Stripe access was revoked" + reason(connection)) + " Press c to reconnect.")
+            let revoked = TextLayout.sentence("Stripe access was revoked" + reason(connection))
+            hints.append(revoked + " Press c to reconnect.")
         case .error:
-            hints.append(TextLayout.sentence("The connection failed" + reason(connection)) + " Press c to reconnect.")
+            let failed = TextLayout.sentence("The connection failed" + reason(connection))
+            hints.append(failed + " Press c to reconnect.")
         }
         if let advice = SignatureRejectionText.advice(rejected) {
             hints.append("Deliveries were rejected for their signature. " + advice)

@@ -77,8 +77,8 @@ final class ConnectOutcomeTests: XCTestCase {
     func testConflictSaysConnectingFailed() {
         var harness = waiting()
         var conflict = StripeConnection(programId: "prg_harbor", status: .error)
-        conflict.errorMessage = "Stripe account acct_1 is already connected to program Northwind Coffee (prg_northwind). "
-            + "Disconnect it there, or connect again and authorize a different Stripe account."
+        conflict.errorMessage = "Stripe account acct_1 is already connected to program Northwind Coffee "
+            + "(prg_northwind). Disconnect it there, or connect again and authorize a different Stripe account."
         harness.send(.stripeConnectionLoaded(conflict))
 
         XCTAssertTrue(harness.screenText.contains("Connecting failed: Stripe account acct_1"), harness.screenText)

@@ -30,7 +30,8 @@ final class TableCellTests: XCTestCase {
     }
 
     func testFirstCurrencyLeadsThenCodeOrder() {
-        let cell = TableCell.totals(totals([(21_700, "USD"), (3_000, "EUR"), (1_200, "JPY")]), first: CurrencyCode("USD"))
+        let amounts = totals([(21_700, "USD"), (3_000, "EUR"), (1_200, "JPY")])
+        let cell = TableCell.totals(amounts, first: CurrencyCode("USD"))
         XCTAssertEqual(cell.fitted(width: 34, alignment: .left), "USD 217.00 · EUR 30.00 · JPY 1,200")
         XCTAssertEqual(cell.fitted(width: 13, alignment: .left), "USD 217.00 +2")
     }
