@@ -142,7 +142,7 @@ enum KeyBindings {
         case .failed, .expired: return nil
         case .requesting: return "an authorization URL is being requested"
         case .waiting: return "an authorization is waiting; y copies its URL and Esc leaves it pending"
-        case .alreadyConnected, .connected: return "Stripe is connected; disconnect it first with d"
+        case .alreadyConnected, .connected: return "Stripe is connected; press Esc, then d to disconnect it first"
         }
     }
 
