@@ -63,8 +63,11 @@ public enum FeedConnectionState: Sendable, Equatable {
     case streaming
     /// The server has no stream, so the client polls every `intervalSeconds`.
     case polling(intervalSeconds: Double)
-    /// The last attempt failed; the client retries after `retryInSeconds`.
-    case disconnected(message: String, retryInSeconds: Double)
+    /// The last attempt failed; the client retries after `retryInSeconds`. `code` is the
+    /// failure's `AgentRefClientError.code`, such as `NETWORK_ERROR` when no response
+    /// arrived, so a consumer can tell an unreachable server from one that responded with
+    /// an error. It is nil when the producer does not report it.
+    case disconnected(message: String, retryInSeconds: Double, code: String? = nil)
     /// The server rejected the API key (401 or 403). The client still retries after
     /// `retryInSeconds`, in case the key is fixed on the server, but a script should stop.
     case rejected(message: String, retryInSeconds: Double)

@@ -32,6 +32,19 @@ static inline int agentref_wcwidth(wchar_t c) { return wcwidth(c); }
 
 // Mouse button masks are function-like macros, which do not import.
 static inline mmask_t agentref_button1_press_mask(void) { return BUTTON1_PRESSED; }
+// Presses and releases of every button (the wheel is buttons 4 and 5), with the modifier
+// bits. After a mouse report whose event is outside the mask, ncurses 6.4 reads on for
+// the next input without the wgetch timeout, so the mask takes every report a terminal
+// sends and the dashboard ignores the events it has no use for.
+static inline mmask_t agentref_all_buttons_mask(void) {
+    mmask_t mask = BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED | BUTTON2_RELEASED
+        | BUTTON3_PRESSED | BUTTON3_RELEASED | BUTTON4_PRESSED | BUTTON4_RELEASED
+        | BUTTON_SHIFT | BUTTON_CTRL | BUTTON_ALT;
+#ifdef BUTTON5_PRESSED
+    mask |= BUTTON5_PRESSED | BUTTON5_RELEASED;
+#endif
+    return mask;
+}
 static inline mmask_t agentref_wheel_up_mask(void) { return BUTTON4_PRESSED; }
 #ifdef BUTTON5_PRESSED
 static inline mmask_t agentref_wheel_down_mask(void) { return BUTTON5_PRESSED; }

@@ -103,6 +103,50 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(harness.lines, named: "connect-failed-80x24")
     }
 
+    func testConnectDeniedWhilePending() {
+        var harness = connectWaiting(TerminalSize(width: 80, height: 24))
+        var pending = StripeConnection(programId: "prg_harbor", status: .pending)
+        pending.errorMessage = "The merchant denied access on the authorization page. Press c on the connect "
+            + "screen for a new link once they agree."
+        harness.send(.stripeConnectionLoaded(pending))
+        assertSnapshot(harness.lines, named: "connect-denied-80x24")
+    }
+
+    func testConnectLinkExpired() {
+        var harness = connectWaiting(TerminalSize(width: 80, height: 24))
+        var pending = StripeConnection(programId: "prg_harbor", status: .pending)
+        pending.authExpiresAt = harness.state.now.addingTimeInterval(-5)
+        harness.send(.stripeConnectionLoaded(pending))
+        assertSnapshot(harness.lines, named: "connect-expired-80x24")
+    }
+
+    func testConnectWaitingAt50x14ShowsWholeURL() {
+        var harness = connectWaiting(TerminalSize(width: 50, height: 14))
+        harness.advance(1)
+        assertSnapshot(harness.lines, named: "connect-waiting-50x14")
+    }
+
+    func testDisconnectDialogOnSmallTerminals() {
+        for (width, height) in [(40, 10), (50, 14)] {
+            var harness = ReducerHarness.withPrograms(size: TerminalSize(width: width, height: height))
+            harness.press(.character("d"))
+            assertSnapshot(harness.lines, named: "disconnect-confirm-\(width)x\(height)")
+        }
+    }
+
+    func testDisconnectResultWithCleanupPending() {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        harness.press(.character("d"), .character("y"))
+        harness.send(.disconnectStripeFinished(DisconnectStripeResult(success: true, programId: "prg_northwind")))
+        var detail = StripeConnection(programId: "prg_northwind", status: .disconnected)
+        detail.cleanupPending = true
+        detail.cleanupMessage = "Disconnected here, but removing the webhook endpoint and access on Stripe account "
+            + "acct_1SimNorthwind01 failed (Stripe is unreachable at http://127.0.0.1:12111: connection refused); "
+            + "the server retries"
+        harness.send(.stripeConnectionLoaded(detail))
+        assertSnapshot(harness.lines, named: "disconnect-cleanup-pending-80x24")
+    }
+
     func testDisconnectDialogConfirmation() {
         var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
         harness.press(.character("d"))
@@ -128,7 +172,9 @@ final class ScreenSnapshotTests: XCTestCase {
         harness.press(.character("p"))
         let late = Fixtures.conversion("cnv_late", amount: 5_000, commission: 1_000)
         harness.send(.feedUpdated(.entry(Fixtures.created(10, late, secondsAfterNow: 60)), generation: 1))
-        harness.send(.feedUpdated(.connection(.disconnected(message: "connection refused", retryInSeconds: 2)), generation: 1))
+        let refused = FeedConnectionState.disconnected(message: "connection refused", retryInSeconds: 2,
+                                                       code: AgentRefClientError.networkErrorCode)
+        harness.send(.feedUpdated(.connection(refused), generation: 1))
         assertSnapshot(harness.lines, named: "feed-paused-80x24")
     }
 

@@ -114,7 +114,7 @@ actor ConversionFeedRunner {
         let isRejected = error.code == AgentRefClientError.unauthorizedCode || error.code == AgentRefClientError.forbiddenCode
         publish(isRejected
             ? .rejected(message: error.message, retryInSeconds: wait)
-            : .disconnected(message: error.message, retryInSeconds: wait))
+            : .disconnected(message: error.message, retryInSeconds: wait, code: error.code))
         return await sleep(seconds: wait)
     }
 

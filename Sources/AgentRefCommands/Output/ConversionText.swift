@@ -44,7 +44,7 @@ enum ConversionText {
         case .polling(let interval): "polling every \(Int(interval)) s (the server has no event stream)"
         case .rejected(let message, _):
             "rejected: \(message)"
-        case .disconnected(let message, let retry):
+        case .disconnected(let message, let retry, _):
             "disconnected: \(message.hasSuffix(".") ? String(message.dropLast()) : message); "
                 + "retrying in \(retry.formatted(.number.precision(.fractionLength(0...1)))) s"
         }

@@ -24,12 +24,38 @@ extension AppReducer {
             feed.receive(entry, viewport: ListScreenLayout.feed(state).tableRows.height)
         case .connection(let connection):
             feed.connection = connection
-            if case .rejected(let message, _) = connection {
-                let error = AgentRefClientError(code: AgentRefClientError.unauthorizedCode, status: 401, message: message)
-                state.health.recordFailure(error, at: state.now)
-            }
+            feed.retryAt = retryDelay(of: connection).map { state.now.addingTimeInterval($0) }
+            recordHealth(of: connection, &state)
         }
         state.feed = feed
+    }
+
+    /// Counts the feed's connection as an outcome of the API: streaming and polling are
+    /// successes, a disconnect is a failure (offline when no response arrived), and a
+    /// rejection is a failure of the API key.
+    private static func recordHealth(of connection: FeedConnectionState, _ state: inout AppState) {
+        switch connection {
+        case .connecting:
+            return
+        case .streaming, .polling:
+            state.health.recordSuccess(at: state.now)
+        case .disconnected(let message, _, let code):
+            let error = AgentRefClientError(code: code ?? unreportedFeedErrorCode, status: nil, message: message)
+            state.health.recordFailure(error, at: state.now)
+        case .rejected(let message, _):
+            let error = AgentRefClientError(code: AgentRefClientError.unauthorizedCode, status: 401, message: message)
+            state.health.recordFailure(error, at: state.now)
+        }
+    }
+
+    /// Code recorded for a feed disconnect whose producer did not report one.
+    static let unreportedFeedErrorCode = "FEED_DISCONNECTED"
+
+    private static func retryDelay(of connection: FeedConnectionState) -> Double? {
+        switch connection {
+        case .disconnected(_, let retry, _), .rejected(_, let retry): retry
+        case .connecting, .streaming, .polling: nil
+        }
     }
 
     static func togglePause(_ state: inout AppState) -> [Effect] {

@@ -25,7 +25,7 @@ extension AppReducer {
         case .pageUp: return move(by: -pageSize(state), &state)
         case .pageDown: return move(by: pageSize(state), &state)
         case .moveToTop: return move(by: Int.min / 2, &state)
-        case .moveToBottom: return move(by: Int.max / 2, &state)
+        case .moveToBottom: return move(by: ProgramsListState.moveToEnd, &state)
         case .open, .openStripeSettings: return openSelectedStripeSettings(&state)
         case .openStripeEvents: return openSelectedStripeEvents(&state)
         case .cycleSort, .reverseSort: return changeSort(action, &state)
@@ -56,9 +56,7 @@ extension AppReducer {
 
         switch state.screen {
         case .programs:
-            let rows = ListScreenLayout.programs(state).tableRows.height
-            state.programs.selection.move(by: delta, count: state.programs.visibleItems.count, viewport: rows)
-            return loadMoreProgramsIfNeeded(&state)
+            return moveProgramSelection(by: delta, &state)
         case .stripeSettings(let programID):
             let maxScroll = StripeSettingsContent(state: state, programID: programID)?.maxScroll ?? 0
             state.settingsScroll = max(0, min(maxScroll, state.settingsScroll + delta))
@@ -80,6 +78,9 @@ extension AppReducer {
         }
     }
 
+    /// Rows PgUp and PgDn move: the rows of the list in view, or the text in view less
+    /// one line (two on Program Settings > Stripe, whose last row shows the position), so
+    /// a line stays in view across the jump.
     private static func pageSize(_ state: AppState) -> Int {
         switch state.overlay {
         case .help: return max(1, HelpLayout(state: state).content.height - 1)
@@ -88,7 +89,7 @@ extension AppReducer {
         if case .stripeSettings = state.screen {
             return max(1, StripeSettingsContent.area(state).height - 2)
         }
-        return max(1, ListScreenLayout.forScreen(state).tableRows.height - 1)
+        return max(1, ListScreenLayout.forScreen(state).tableRows.height)
     }
 
     private static func back(_ state: inout AppState) -> [Effect] {
@@ -136,16 +137,14 @@ extension AppReducer {
 
     /// Cycles the sort column or reverses the direction, keeping the selected program selected.
     private static func changeSort(_ action: BindingAction, _ state: inout AppState) -> [Effect] {
-        let selectedID = state.programs.selectedProgram?.id
+        let selected = state.programs.selectedProgram
         if action == .cycleSort {
             state.programs.sort.cycleColumn()
         } else {
             state.programs.sort.reverse()
         }
-        if let selectedID, let index = state.programs.visibleItems.firstIndex(where: { $0.id == selectedID }) {
-            state.programs.selection.index = index
-        }
-        clampSelections(&state)
+        state.programs.pendingMove = 0
+        reselect(selected, &state)
         return loadMoreProgramsIfNeeded(&state)
     }
 
@@ -181,13 +180,20 @@ extension AppReducer {
         return isActive
     }
 
-    /// Changes the filter of the screen shown and resets the selection to the first match.
+    /// Changes the filter of the screen shown. On the programs list the selected program
+    /// stays selected while it matches; otherwise, and in the feed, the selection goes to
+    /// the first match.
     private static func editFilter(_ state: inout AppState, _ change: (inout FilterState) -> Void) {
         switch state.screen {
         case .programs:
             let before = state.programs.filter.text
+            let selectedID = state.programs.selectedProgram?.id
             change(&state.programs.filter)
-            if state.programs.filter.text != before { state.programs.selection = ListSelection() }
+            if state.programs.filter.text != before {
+                let index = state.programs.visibleItems.firstIndex { $0.id == selectedID }
+                state.programs.selection = ListSelection(index: index ?? 0, offset: 0)
+                state.programs.pendingMove = 0
+            }
         case .feed:
             guard var feed = state.feed else { return }
             let before = feed.filter.text

@@ -13,34 +13,82 @@ extension AppReducer {
         return [.loadPrograms(cursor: cursor, limit: limit)]
     }
 
-    /// Reloads from the first page, asking for as many programs as are loaded (at most 100).
+    /// Reloads from the first page. With programs loaded, the pages are collected in
+    /// `ProgramsListState.reload` until there are as many as before, so the list keeps its
+    /// length and the selection stays on the same program.
     static func reloadPrograms(_ state: inout AppState) -> [Effect] {
-        let limit = min(100, max(ProgramsListState.pageSize, state.programs.items.count))
-        return requestPrograms(cursor: nil, limit: limit, &state)
+        let loaded = state.programs.items.count
+        let reload = ProgramsReload(targetCount: loaded)
+        let effects = requestPrograms(cursor: nil, limit: reload.nextPageSize, &state)
+        if !effects.isEmpty, loaded > 0 {
+            state.programs.reload = reload
+        }
+        return effects
     }
 
     static func programsLoaded(_ page: Page<Program>, replacing: Bool, _ state: inout AppState) -> [Effect] {
+        state.programs.isLoading = false
+        for program in page.items {
+            state.knownPrograms[program.id] = program
+        }
+        state.health.recordSuccess(at: state.now)
+
+        guard var reload = state.programs.reload else {
+            showPrograms(page.items, replacing: replacing, from: page, &state)
+            return continuePendingMove(&state)
+        }
+
+        reload.add(page.items)
+        let serverHasMore = page.hasMore && page.nextCursor != nil
         let selectedID = state.programs.selectedProgram?.id
+        if let cursor = page.nextCursor, reload.needsMorePages(selectedID: selectedID, serverHasMore: serverHasMore) {
+            state.programs.reload = reload
+            return requestPrograms(cursor: cursor, limit: reload.nextPageSize, &state)
+        }
+        state.programs.reload = nil
+        showPrograms(reload.items, replacing: true, from: page, &state)
+        return continuePendingMove(&state)
+    }
+
+    /// Puts `items` in the list, in place of the programs shown or after them, keeping the
+    /// selected program selected. `page` is the last page loaded, for the cursor and total.
+    private static func showPrograms(_ items: [Program], replacing: Bool, from page: Page<Program>,
+                                     _ state: inout AppState) {
+        let selected = state.programs.selectedProgram
         var list = state.programs
         if replacing {
-            list.items = page.items
+            list.items = items
         } else {
             let known = Set(list.items.map(\.id))
-            list.items += page.items.filter { !known.contains($0.id) }
+            list.items += items.filter { !known.contains($0.id) }
         }
         list.nextCursor = page.nextCursor
         list.hasMore = page.hasMore && page.nextCursor != nil
         list.total = page.total
-        list.isLoading = false
         list.lastLoadedAt = state.now
         state.programs = list
+        reselect(selected, &state)
+    }
 
-        for program in page.items {
-            state.knownPrograms[program.id] = program
-        }
-        reselect(selectedID, &state)
-        state.health.recordSuccess(at: state.now)
+    /// Moves the programs selection by `delta` rows. A move down past the loaded programs,
+    /// while the server has more, is kept in `pendingMove` and finished as pages arrive.
+    static func moveProgramSelection(by delta: Int, _ state: inout AppState) -> [Effect] {
+        let rows = ListScreenLayout.programs(state).tableRows.height
+        let target = state.programs.selection.index + delta
+        state.programs.selection.move(by: delta, count: state.programs.visibleItems.count, viewport: rows)
+
+        let remainder = target - state.programs.selection.index
+        state.programs.pendingMove = delta > 0 && remainder > 0 && state.programs.hasMore ? remainder : 0
         return loadMoreProgramsIfNeeded(&state)
+    }
+
+    /// Finishes a move that waited for programs to load, else loads more when needed.
+    private static func continuePendingMove(_ state: inout AppState) -> [Effect] {
+        let pending = state.programs.pendingMove
+        guard pending > 0 else { return loadMoreProgramsIfNeeded(&state) }
+
+        state.programs.pendingMove = 0
+        return moveProgramSelection(by: pending, &state)
     }
 
     /// Loads the next page when the selection nears the end of what is loaded, when the
@@ -56,12 +104,20 @@ extension AppReducer {
         return requestPrograms(cursor: cursor, limit: ProgramsListState.pageSize, &state)
     }
 
-    /// Keeps the program `id` selected after the list changed.
-    private static func reselect(_ id: String?, _ state: inout AppState) {
-        if let id, let index = state.programs.visibleItems.firstIndex(where: { $0.id == id }) {
+    /// Keeps `program` selected after the list changed. When it is no longer in the list
+    /// (deleted, renamed out of the filter, or beyond the reloaded pages), the selection
+    /// keeps its row and the message line reports the change.
+    static func reselect(_ program: Program?, _ state: inout AppState) {
+        defer { clampSelections(&state) }
+        guard let program else { return }
+
+        if let index = state.programs.visibleItems.firstIndex(where: { $0.id == program.id }) {
             state.programs.selection.index = index
+            return
         }
         clampSelections(&state)
+        let now = state.programs.selectedProgram.map { "; \($0.name) is selected now" } ?? ""
+        showMessage("\(program.name) is no longer in the loaded list\(now).", .info, &state)
     }
 
     static func refresh(_ state: inout AppState) -> [Effect] {

@@ -23,6 +23,11 @@ extension AppReducer {
             state.stripe[programID, default: StripeDetailState()].isLoading = false
             state.stripe[programID]?.errorMessage = text
             state.connect?.isPolling = false
+            if case .disconnect(var dialog) = state.overlay, dialog.programID == programID,
+               dialog.phase == .succeeded(cleanup: nil) {
+                dialog.phase = .succeeded(cleanup: .unknown)
+                state.overlay = .disconnect(dialog)
+            }
             showMessage("Loading the Stripe connection failed: \(text)", .error, &state)
         case .connectStripe(let programID):
             if state.connect?.programID == programID {
@@ -58,7 +63,8 @@ extension AppReducer {
             state.connect?.notice = "Cannot open a browser: $BROWSER is not set and xdg-open is not installed. "
                 + "Copy the URL with y or scan the QR code."
         case .failed(let command, let message):
-            state.connect?.notice = "Starting \(command) failed: \(message). Copy the URL with y instead."
+            state.connect?.notice = TextLayout.sentence("Starting \(command) failed: \(message)")
+                + " Copy the URL with y instead."
         }
     }
 }

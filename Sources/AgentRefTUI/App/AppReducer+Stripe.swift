@@ -1,5 +1,6 @@
 import AgentRefClient
 import AgentRefDomain
+import Foundation
 
 /// Program Settings > Stripe, the connect flow and the disconnect dialog.
 extension AppReducer {
@@ -32,7 +33,19 @@ extension AppReducer {
             remember(program, &state)
         }
         advanceConnectFlow(with: connection, &state)
+        recordCleanup(from: connection, &state)
         return []
+    }
+
+    /// Completes the disconnect dialog's result from the detail's cleanup fields. Only a
+    /// disconnected detail counts, because one that still shows the connection was
+    /// requested before the disconnect.
+    private static func recordCleanup(from connection: StripeConnection, _ state: inout AppState) {
+        guard case .disconnect(var dialog) = state.overlay, dialog.programID == connection.programId,
+              dialog.phase == .succeeded(cleanup: nil), connection.status == .disconnected else { return }
+
+        dialog.phase = .succeeded(cleanup: StripeCleanupOutcome(connection))
+        state.overlay = .disconnect(dialog)
     }
 
     /// Moves the connect screen on when a poll shows the authorization finished or failed.
@@ -41,6 +54,10 @@ extension AppReducer {
 
         flow.isPolling = false
         switch (flow.phase, connection.status) {
+        case (.waiting, .pending):
+            flow.pendingError = connection.errorMessage
+            flow.authExpiresAt = connection.authExpiresAt
+            expireIfDue(&flow, now: state.now)
         case (.waiting, .connected), (.alreadyConnected, .connected):
             if case .waiting = flow.phase {
                 showMessage("Stripe is connected for \(state.programName(flow.programID)).", .success, &state)
@@ -48,9 +65,13 @@ extension AppReducer {
             } else {
                 flow.phase = .alreadyConnected(accountID: connection.stripeAccountId)
             }
-        case (.waiting, .error), (.waiting, .revoked):
-            let detail = connection.errorMessage.map { ": \($0)" } ?? "."
-            flow.phase = .failed(reason: "Stripe reported the connection as \(connection.status.label)\(detail)")
+        case (.waiting, .error):
+            let detail = connection.errorMessage.map { ": " + TextLayout.sentence($0) }
+                ?? "; the server gave no reason."
+            flow.phase = .failed(reason: "Connecting failed\(detail)")
+        case (.waiting, .revoked):
+            let detail = connection.errorMessage.map { ": " + TextLayout.sentence($0) } ?? "."
+            flow.phase = .failed(reason: "Stripe access was revoked\(detail)")
         case (.waiting, .disconnected):
             flow.phase = .failed(reason: "The program is disconnected, so this authorization no longer applies.")
         default:
@@ -59,13 +80,23 @@ extension AppReducer {
         state.connect = flow
     }
 
+    /// Ends the wait once the authorization link has expired.
+    private static func expireIfDue(_ flow: inout ConnectFlowState, now: Date) {
+        guard case .waiting = flow.phase, let expiry = flow.authExpiresAt, expiry <= now else { return }
+        flow.phase = .expired(at: expiry)
+    }
+
     // MARK: Connect
 
+    /// Requests an authorization URL for the target program and shows the connect screen,
+    /// or, on the connect screen after a failure or expiry, starts over on it.
     static func startConnect(_ state: inout AppState) -> [Effect] {
         guard let programID = state.targetProgramID else { return [] }
 
         state.connect = ConnectFlowState(programID: programID, phase: .requesting, startedAt: state.now)
-        state.stack.append(.connect(programID: programID))
+        if state.screen != .connect(programID: programID) {
+            state.stack.append(.connect(programID: programID))
+        }
         return [.connectStripe(programID: programID)]
     }
 
@@ -102,9 +133,15 @@ extension AppReducer {
         state.stripe[programID]?.connection?.status = .pending
     }
 
-    /// Polls the connection while the connect screen waits for authorization.
+    /// Polls the connection while the connect screen waits for authorization, and stops
+    /// once the authorization link has expired.
     static func pollConnectFlow(_ state: inout AppState) -> [Effect] {
         guard var flow = state.connect, case .waiting = flow.phase else { return [] }
+        expireIfDue(&flow, now: state.now)
+        guard case .waiting = flow.phase else {
+            state.connect = flow
+            return []
+        }
         let sinceLast = flow.lastPollAt.map { state.now.timeIntervalSince($0) } ?? .infinity
         let interval = flow.isPolling ? RefreshSchedule.requestTimeout : RefreshSchedule.connectPollInterval
         guard sinceLast >= interval else { return [] }
@@ -121,7 +158,8 @@ extension AppReducer {
     static func askToDisconnect(_ state: inout AppState) -> [Effect] {
         guard let programID = state.targetProgramID else { return [] }
 
-        let dialog = DisconnectDialogState(programID: programID, programName: state.programName(programID))
+        let dialog = DisconnectDialogState(programID: programID, programName: state.programName(programID),
+                                           status: state.stripeStatus(of: programID))
         state.overlay = .disconnect(dialog)
         return []
     }
@@ -143,11 +181,15 @@ extension AppReducer {
         return []
     }
 
+    /// Shows the outcome and requests the connection detail again, whose cleanup fields
+    /// tell whether the webhook registration on Stripe is gone. A detail request already in
+    /// flight was sent before the disconnect, so a new one goes out regardless.
     static func disconnectStripeFinished(_ result: DisconnectStripeResult, _ state: inout AppState) -> [Effect] {
         state.health.recordSuccess(at: state.now)
         let name = state.programName(result.programId)
         if case .disconnect(var dialog) = state.overlay, dialog.programID == result.programId {
-            dialog.phase = result.success ? .succeeded : .failed(message: "The server did not confirm the disconnect.")
+            dialog.phase = result.success
+                ? .succeeded(cleanup: nil) : .failed(message: "The server did not confirm the disconnect.")
             state.overlay = .disconnect(dialog)
         } else if result.success {
             showMessage("Stripe is disconnected for \(name).", .success, &state)
@@ -158,6 +200,7 @@ extension AppReducer {
             program.stripeAccountId = nil
             remember(program, &state)
         }
+        state.stripe[result.programId]?.isLoading = false
         return requestStripeConnection(result.programId, &state) + reloadPrograms(&state)
     }
 }

@@ -9,10 +9,37 @@ enum AppReducer {
     ///
     /// - Returns: Effects for `DashboardController` to perform, in order.
     static func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+        let scope = messageScope(state)
+        let message = state.message
         let effects = apply(action, &state)
+        // A message belongs to the screen it was shown on, so leaving the screen or opening
+        // an overlay clears it, unless this action showed it.
+        if state.message == message, messageScope(state) != scope {
+            state.message = nil
+        }
         // Messages, the offline banner and new data all change how many rows a list shows.
         clampSelections(&state)
         return effects
+    }
+
+    /// Returns the part of the dashboard a message belongs to: the screen and the kind of overlay.
+    private static func messageScope(_ state: AppState) -> MessageScope {
+        let overlay: MessageScope.Overlay? = switch state.overlay {
+        case .help: .help
+        case .disconnect: .dialog
+        case nil: nil
+        }
+        return MessageScope(screen: state.screen, overlay: overlay)
+    }
+
+    private struct MessageScope: Equatable {
+        enum Overlay: Equatable {
+            case help
+            case dialog
+        }
+
+        var screen: Screen
+        var overlay: Overlay?
     }
 
     private static func apply(_ action: AppAction, _ state: inout AppState) -> [Effect] {

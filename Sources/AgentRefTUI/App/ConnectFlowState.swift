@@ -13,6 +13,11 @@ struct ConnectFlowState: Hashable, Sendable {
     var serverMessage: String?
     /// Outcome of the last copy or open, such as `Opened with xdg-open.`
     var notice: String?
+    /// The connection's `errorMessage` while it is still pending, such as the merchant
+    /// denying access on the authorization page; from the polls since `startedAt`.
+    var pendingError: String?
+    /// When the authorization link stops working, from the polls since `startedAt`.
+    var authExpiresAt: Date?
 
     /// The authorization URL, while there is one to open.
     var authURL: String? {
@@ -33,4 +38,14 @@ enum ConnectPhase: Hashable, Sendable {
     case connected(accountID: String?)
     /// The request failed, or the connection ended in error, revoked or disconnected.
     case failed(reason: String)
+    /// The authorization link expired at `at` while the connection was still pending.
+    case expired(at: Date)
+
+    /// True when `c` on the connect screen starts a new authorization.
+    var allowsNewAuthorization: Bool {
+        switch self {
+        case .failed, .expired: true
+        case .requesting, .alreadyConnected, .waiting, .connected: false
+        }
+    }
 }

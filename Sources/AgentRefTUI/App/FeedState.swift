@@ -10,6 +10,8 @@ struct FeedState: Equatable, Sendable {
     /// The program whose conversions are shown, or nil for every program.
     var programID: String?
     var connection: FeedConnectionState = .connecting
+    /// When the client tries again after a disconnect or a rejection, for the countdown.
+    var retryAt: Date?
     /// When the feed last delivered an entry or a connection change.
     var lastUpdateAt: Date?
     /// Entries on screen, newest first.

@@ -82,10 +82,11 @@ enum ProgramSortColumn: String, CaseIterable, Hashable, Sendable {
 
     /// Compares two programs by this column in the given direction.
     ///
-    /// Money is never converted between currencies: revenue and commission order by
-    /// currency code (A to Z in both directions), then by amount in the program's
-    /// currency. The Stripe column puts connections that need attention first when
-    /// ascending: error, revoked, pending, disconnected, then connected.
+    /// Revenue and commission compare each program's total in its own currency, in major
+    /// units (dollars, yen) as plain numbers: no exchange rate is applied, so 100 JPY
+    /// sorts above 50 USD. Other currencies a program earns in do not count, and a
+    /// program without a total counts as 0. The Stripe column puts connections that need
+    /// attention first when ascending: error, revoked, pending, disconnected, then connected.
     func compare(_ left: Program, _ right: Program, descending: Bool) -> ComparisonResult {
         switch self {
         case .name:
@@ -106,16 +107,13 @@ enum ProgramSortColumn: String, CaseIterable, Hashable, Sendable {
 
     private static func compareMoney(_ left: Program, _ right: Program, _ totals: KeyPath<Program, MoneyTotals?>,
                                      descending: Bool) -> ComparisonResult {
-        let byCurrency = order(left.currency.uppercased(), right.currency.uppercased())
-        guard byCurrency == .orderedSame else { return byCurrency }
-
-        return directed(order(amount(left, totals), amount(right, totals)), descending)
+        directed(order(amount(left, totals), amount(right, totals)), descending)
     }
 
-    /// Returns the total in the program's own currency, in minor units, or 0 when unknown.
-    private static func amount(_ program: Program, _ totals: KeyPath<Program, MoneyTotals?>) -> Int64 {
+    /// Returns the total in the program's own currency in major units, or 0 when unknown.
+    private static func amount(_ program: Program, _ totals: KeyPath<Program, MoneyTotals?>) -> Decimal {
         guard let code = CurrencyCode(program.currency), let money = program[keyPath: totals] else { return 0 }
-        return money[code].minorUnits
+        return Decimal(money[code].minorUnits) / pow(Decimal(10), code.exponent)
     }
 
     private static func attentionRank(_ program: Program) -> Int {

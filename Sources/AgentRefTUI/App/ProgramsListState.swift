@@ -17,6 +17,11 @@ struct ProgramsListState: Hashable, Sendable {
     var filter = FilterState()
     var sort = ProgramSort()
     var selection = ListSelection()
+    /// Rows the selection still has to move down once more programs load: a move (PgDn,
+    /// End) ran past the loaded programs while the server has more. Zero otherwise.
+    var pendingMove = 0
+    /// A reload from the first page in progress; the list shown stays until it completes.
+    var reload: ProgramsReload?
 
     /// Programs that pass the filter, in the order of `sort`.
     var visibleItems: [Program] {
@@ -34,6 +39,16 @@ struct ProgramsListState: Hashable, Sendable {
         return visible.indices.contains(selection.index) ? visible[selection.index] : nil
     }
 
+    /// True while `G` or End waits for pages to reach the last program.
+    var isMovingToEnd: Bool {
+        pendingMove >= Self.moveToEnd / 2
+    }
+
     /// Programs requested per page.
     static let pageSize = 50
+    /// The largest page requested: this project's server allows a `limit` of 1–100. A
+    /// server with a lower cap returns fewer, and the next page follows.
+    static let maxPageSize = 100
+    /// A move far enough to reach the last program, whatever the list's length.
+    static let moveToEnd = Int.max / 2
 }

@@ -11,6 +11,8 @@ enum BindingContext: String, Hashable, Sendable, CaseIterable {
     /// Typing a filter after `/`; other printable keys go into the filter text.
     case filterInput
     case disconnectDialog
+    /// The disconnect dialog showing its result, which only closes.
+    case disconnectResult
     case help
     /// The terminal is below the minimum size.
     case tooSmall
@@ -26,6 +28,7 @@ enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .feed: "Live feed"
         case .filterInput: "Typing a filter"
         case .disconnectDialog: "Disconnect dialog"
+        case .disconnectResult: "Disconnect result"
         case .help: "Help"
         case .tooSmall: "Terminal too small"
         }

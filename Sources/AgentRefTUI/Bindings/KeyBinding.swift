@@ -8,6 +8,9 @@ struct KeyBinding: Sendable {
     /// Short label for the key hint bar, such as `filter`.
     var hint: String
     var footer: FooterSlot
+    /// True when the key hint bar leaves the binding out while it cannot be used, instead
+    /// of showing it dimmed: for keys that only apply in some phases of a screen.
+    var hidesWhenDisabled: Bool
     var contexts: Set<BindingContext>
     /// Reason the binding cannot be used in `state`, or nil when it can.
     var disabledReason: @Sendable (AppState) -> String?
@@ -18,6 +21,7 @@ struct KeyBinding: Sendable {
         _ description: String,
         hint: String,
         footer: FooterSlot,
+        hidesWhenDisabled: Bool = false,
         contexts: Set<BindingContext>,
         disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil }
     ) {
@@ -26,6 +30,7 @@ struct KeyBinding: Sendable {
         self.description = description
         self.hint = hint
         self.footer = footer
+        self.hidesWhenDisabled = hidesWhenDisabled
         self.contexts = contexts
         self.disabledReason = disabledReason
     }

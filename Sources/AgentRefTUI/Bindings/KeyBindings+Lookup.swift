@@ -10,14 +10,14 @@ extension KeyBindings {
     }
 
     /// Bindings for the key hint bar: those of the active contexts marked for the footer,
-    /// in table order, each action once. Other unusable bindings are shown dimmed, but
-    /// `back` is left out while there is nothing to go back to.
+    /// in table order, each action once. Unusable bindings are shown dimmed, except those
+    /// marked `hidesWhenDisabled` (such as `back` with nothing to go back to), which are left out.
     static func footerBindings(in state: AppState) -> [KeyBinding] {
         let contexts = activeContexts(in: state)
         var seen: Set<BindingAction> = []
         return table.filter { binding in
             let applies = binding.isShownInFooter && !binding.contexts.isDisjoint(with: contexts)
-            guard applies, binding.action != .back || binding.disabledReason(state) == nil else { return false }
+            guard applies, !binding.hidesWhenDisabled || binding.disabledReason(state) == nil else { return false }
             return seen.insert(binding.action).inserted
         }
     }
@@ -28,7 +28,7 @@ extension KeyBindings {
 
         switch state.overlay {
         case .help: return [.help, .global]
-        case .disconnect: return [.disconnectDialog, .global]
+        case .disconnect(let dialog): return [dialog.phase.isFinished ? .disconnectResult : .disconnectDialog, .global]
         case nil: break
         }
 

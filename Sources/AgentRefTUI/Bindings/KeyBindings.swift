@@ -23,7 +23,7 @@ enum KeyBindings {
                    contexts: scrolling),
         KeyBinding([.character("g"), .home], .moveToTop, "Go to the top (the newest entry in the feed and the log)",
                    hint: "top", footer: .hidden, contexts: scrolling),
-        KeyBinding([.character("G"), .end], .moveToBottom, "Go to the bottom (loads further pages as it goes)",
+        KeyBinding([.character("G"), .end], .moveToBottom, "Go to the bottom, loading every remaining page of programs",
                    hint: "bottom", footer: .hidden, contexts: scrolling),
     ]
 
@@ -42,7 +42,8 @@ enum KeyBindings {
                    footer: .hidden, contexts: [.filterInput]),
         KeyBinding([.character("o")], .cycleSort,
                    "Sort by the next column: name, status, Stripe (problems first), today, revenue, commission, "
-                       + "then the server's order. Sorts the programs loaded so far",
+                       + "then the server's order. Revenue and commission compare each program's total in its "
+                       + "own currency as a number, without exchange rates. Sorts the programs loaded so far",
                    hint: "sort", footer: .primary, contexts: [.programs]),
         KeyBinding([.character("O")], .reverseSort, "Reverse the sort direction", hint: "reverse", footer: .hidden,
                    contexts: [.programs], disabledReason: requireSortColumn),
@@ -67,9 +68,15 @@ enum KeyBindings {
 
     private static let connectActions: [KeyBinding] = [
         KeyBinding([.character("y")], .copyAuthURL, "Copy the authorization URL to the clipboard (OSC 52)",
-                   hint: "copy URL", footer: .primary, contexts: [.connect], disabledReason: requireAuthURL),
+                   hint: "copy URL", footer: .primary, hidesWhenDisabled: true, contexts: [.connect],
+                   disabledReason: requireAuthURL),
         KeyBinding([.character("o")], .openAuthURL, "Open the authorization URL with $BROWSER or xdg-open",
-                   hint: "open URL", footer: .primary, contexts: [.connect], disabledReason: requireAuthURL),
+                   hint: "open URL", footer: .primary, hidesWhenDisabled: true, contexts: [.connect],
+                   disabledReason: requireAuthURL),
+        KeyBinding([.character("c")], .connectStripe,
+                   "Start a new authorization with a new URL, after a failed or expired one",
+                   hint: "connect again", footer: .primary, hidesWhenDisabled: true, contexts: [.connect],
+                   disabledReason: requireFinishedAuthorization),
     ]
 
     private static let feedActions: [KeyBinding] = [
@@ -80,16 +87,19 @@ enum KeyBindings {
 
     private static let dialogActions: [KeyBinding] = [
         KeyBinding([.character("y"), .enter], .confirm, "Confirm", hint: "confirm", footer: .always,
-                   contexts: [.disconnectDialog], disabledReason: requireConfirmingDialog),
-        KeyBinding([.character("n"), .escape], .cancel, "Cancel, or close the dialog after the result",
+                   hidesWhenDisabled: true, contexts: [.disconnectDialog], disabledReason: requireConfirmingDialog),
+        KeyBinding([.character("n"), .escape], .cancel, "Cancel, or close the dialog while the disconnect runs",
                    hint: "cancel", footer: .always, contexts: [.disconnectDialog]),
+        KeyBinding([.enter, .escape], .cancel, "Close the dialog", hint: "close", footer: .always,
+                   contexts: [.disconnectResult]),
         KeyBinding([.escape, .character("?")], .toggleHelp, "Close help", hint: "close", footer: .always,
                    contexts: [.help]),
     ]
 
     private static let general: [KeyBinding] = [
         KeyBinding([.escape], .back, "Clear the filter, or else go back to the previous screen", hint: "back",
-                   footer: .always, contexts: [.stripeSettings, .connect, .stripeEvents, .feed, .programs],
+                   footer: .always, hidesWhenDisabled: true,
+                   contexts: [.stripeSettings, .connect, .stripeEvents, .feed, .programs],
                    disabledReason: requireSomethingToLeave),
         KeyBinding([.character("?")], .toggleHelp, "Show every key binding", hint: "help", footer: .always,
                    contexts: [.global]),
@@ -121,7 +131,18 @@ enum KeyBindings {
         case .waiting: return nil
         case .requesting: return "the authorization URL has not arrived yet"
         case .alreadyConnected, .connected: return "Stripe is connected, so there is nothing to authorize"
-        case .failed: return "the authorization failed; press Esc, then c to start again"
+        case .failed: return "the authorization failed; press c to start again"
+        case .expired: return "the authorization link expired; press c for a new one"
+        }
+    }
+
+    private static let requireFinishedAuthorization: @Sendable (AppState) -> String? = { state in
+        guard let connect = state.connect else { return "no authorization is in progress" }
+        switch connect.phase {
+        case .failed, .expired: return nil
+        case .requesting: return "an authorization URL is being requested"
+        case .waiting: return "an authorization is waiting; y copies its URL and Esc leaves it pending"
+        case .alreadyConnected, .connected: return "Stripe is connected; press Esc, then d to disconnect it first"
         }
     }
 

@@ -10,6 +10,18 @@ public enum TextLayout {
     /// Marks text that was shortened to fit.
     public static let ellipsis = "…"
 
+    /// Returns `text` ending in one full stop: unchanged when it already ends in `.`, `!`,
+    /// `?` or `…`, else with a full stop added. For messages from the server, which may
+    /// or may not end their last sentence.
+    public static func sentence(_ text: String) -> String {
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last.isWhitespace {
+            trimmed.removeLast()
+        }
+        guard let last = trimmed.last, !".!?…".contains(last) else { return String(trimmed) }
+        return trimmed + "."
+    }
+
     /// Returns `text` (sanitised) cut to at most `width` columns, ending in `…` when cut.
     public static func truncate(_ text: String, toWidth width: Int) -> String {
         guard width > 0 else { return "" }

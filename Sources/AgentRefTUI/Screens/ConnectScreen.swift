@@ -44,10 +44,17 @@ enum ConnectScreen {
             ]
         case .failed(let reason):
             return [
-                ("✗ Connecting Stripe failed.", .danger),
+                ("✗ Stripe is not connected for \(name).", .danger),
                 (reason, .danger),
                 ("", .base),
-                ("Press Esc, then c to start a new authorization.", .base),
+                ("Press c to start a new authorization, or Esc to go back.", .base),
+            ]
+        case .expired(let expiry):
+            let time = TimeText.clock(expiry, in: state.timeZone)
+            return [
+                ("✗ The authorization link expired at \(time) before the merchant approved access.", .danger),
+                ("", .base),
+                ("Press c to get a new link, or Esc to go back.", .base),
             ]
         case .waiting:
             return []
@@ -56,7 +63,8 @@ enum ConnectScreen {
 
     /// Draws the waiting phase in the first layout that shows the whole URL: roomy (blank
     /// lines, full instructions), then compact (no blank lines). When neither fits, the URL
-    /// is replaced by a note asking for a wider terminal, never shown in part.
+    /// is replaced by a note asking for a wider terminal, never shown in part. The note
+    /// about a QR code that does not fit needs no room of its own: it is left out first.
     private static func renderWaiting(_ flow: ConnectFlowState, url: String, state: AppState, in body: Rect,
                                       theme: Theme, into buffer: inout CellBuffer) {
         let qr = QRCode(encoding: url).map(QRCodeView.init)
@@ -67,8 +75,7 @@ enum ConnectScreen {
             let placement = QRPlacement(content: area, qrSize: qr?.size)
             let width = placement.textArea.width
             let text = WaitingText(flow: flow, state: state, url: url, width: width, density: density)
-            let reserve = placement.isBesideText ? 0 : qr.map { text.qrNote($0.size).count } ?? 0
-            if text.lines(includingURL: true).count + reserve <= placement.textArea.height {
+            if text.lines(includingURL: true).count <= placement.textArea.height {
                 drawWaiting(text, qr: qr, placement: placement, theme: theme, into: &buffer)
                 return
             }
@@ -82,7 +89,7 @@ enum ConnectScreen {
                                     into buffer: inout CellBuffer) {
         var lines = text.lines(includingURL: true)
         let origin = placement.qrOrigin(belowTextRows: lines.count + 1)
-        if origin == nil, let qr {
+        if origin == nil, let qr, lines.count + text.qrNote(qr.size).count <= placement.textArea.height {
             lines += text.qrNote(qr.size)
         }
 

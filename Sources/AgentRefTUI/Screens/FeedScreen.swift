@@ -45,31 +45,32 @@ enum FeedScreen {
             buffer.write(text, x: layout.tableRows.x + 2, y: layout.tableRows.y, maxWidth: layout.tableRows.width - 2,
                          style: theme[.muted])
         }
-        buffer.write(summary(feed), x: layout.summary.x + 1, y: layout.summary.y, maxWidth: layout.summary.width - 1,
-                     style: theme[.muted])
+        buffer.write(summary(feed, state: state), x: layout.summary.x + 1, y: layout.summary.y,
+                     maxWidth: layout.summary.width - 1, style: theme[.muted])
     }
 
     /// Three rows: pause state and feed connection, then net revenue and net commission
-    /// per currency. The rate sparkline goes to the right of the totals when they leave
-    /// room, else to the right of the first row, else nowhere.
+    /// per currency of the entries in this feed. The rate sparkline goes to the right of
+    /// the totals when they leave room, else to the right of the first row, else nowhere.
     private static func renderInfo(_ feed: FeedState, now: Date, in rect: Rect, theme: Theme,
                                    into buffer: inout CellBuffer) {
         guard rect.height >= 3 else { return }
 
         let rate = rateLines(feed, now: now)
         let rateWidth = rate.map { DisplayWidth.of($0) }.max() ?? 0
-        let revenue = "Net revenue:    \(feed.revenue.description)"
-        let commission = "Net commission: \(feed.commission.description)"
-        let totalsWidth = max(DisplayWidth.of(revenue), DisplayWidth.of(commission))
+        let labels = totalsLabels(entryCount: feed.entries.count)
+        let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 0
+        let amountsWidth = max(DisplayWidth.of(feed.revenue.description), DisplayWidth.of(feed.commission.description))
         let rateX = rect.maxX - 1 - rateWidth
-        let rateBesideTotals = rect.x + 1 + totalsWidth + 3 <= rateX
+        let rateBesideTotals = rect.x + 1 + labelWidth + amountsWidth + 3 <= rateX
 
-        let stateEnd = renderState(feed, in: rect.row(0), theme: theme, into: &buffer)
-        let width = rect.width - 1
-        let revenueLine = TableCell.totals(feed.revenue).fitted(width: width - 16, alignment: .left)
-        let commissionLine = TableCell.totals(feed.commission).fitted(width: width - 16, alignment: .left)
-        buffer.write("Net revenue:    " + revenueLine, x: rect.x + 1, y: rect.y + 1, style: theme[.base])
-        buffer.write("Net commission: " + commissionLine, x: rect.x + 1, y: rect.y + 2, style: theme[.base])
+        let stateEnd = renderState(feed, now: now, in: rect.row(0), theme: theme, into: &buffer)
+        let amountWidth = max(0, rect.width - 1 - labelWidth)
+        for (offset, (label, totals)) in zip(labels, [feed.revenue, feed.commission]).enumerated() {
+            let amounts = TableCell.totals(totals).fitted(width: amountWidth, alignment: .left)
+            let line = TextLayout.fit(label, width: labelWidth, alignment: .left) + amounts
+            buffer.write(line, x: rect.x + 1, y: rect.y + 1 + offset, maxWidth: rect.width - 1, style: theme[.base])
+        }
 
         if rateBesideTotals {
             buffer.write(rate[0], x: rateX, y: rect.y + 1, style: theme[.accent])
@@ -82,17 +83,17 @@ enum FeedScreen {
     /// Draws the pause state and the feed's connection on `row`.
     ///
     /// - Returns: The column after the text.
-    private static func renderState(_ feed: FeedState, in row: Rect, theme: Theme, into buffer: inout CellBuffer)
-        -> Int {
+    private static func renderState(_ feed: FeedState, now: Date, in row: Rect, theme: Theme,
+                                    into buffer: inout CellBuffer) -> Int {
         var x = row.x + 1
         if feed.isPaused {
             let paused = "⏸ PAUSED · \(feed.held.count) new · p resumes   "
             x += buffer.write(paused, x: x, y: row.y, maxWidth: row.maxX - x, style: theme[.warning])
         }
-        let connection = StatusLine.feedSegment(feed.connection)
+        let connection = StatusLine.feedSegment(feed, now: now)
         var connectionText = connection.text
         switch feed.connection {
-        case .disconnected(let message, _), .rejected(let message, _):
+        case .disconnected(let message, _, _), .rejected(let message, _):
             connectionText += ": \(message)"
         default:
             break
@@ -100,6 +101,15 @@ enum FeedScreen {
         x += buffer.write(TextLayout.truncate(connectionText, toWidth: row.maxX - x), x: x, y: row.y,
                           style: theme[connection.role ?? .base])
         return x
+    }
+
+    /// Returns the labels of the revenue and commission rows, padded by a space. They name
+    /// the entries counted, because the totals cover only the entries this feed received
+    /// (the most recent ones when it opened, then each new one), not every conversion.
+    static func totalsLabels(entryCount: Int) -> [String] {
+        guard entryCount > 0 else { return ["Net revenue: ", "Net commission: "] }
+        let entries = entryCount == 1 ? "1 entry" : "\(entryCount) entries"
+        return ["Net revenue (\(entries) in this feed): ", "Net commission (same entries): "]
     }
 
     /// Minutes the rate sparkline covers, one character each.
@@ -118,8 +128,8 @@ enum FeedScreen {
         ]
     }
 
-    private static func summary(_ feed: FeedState) -> String {
-        var parts = ["\(feed.entries.count) entries, newest on top; totals are net of refunds"]
+    private static func summary(_ feed: FeedState, state: AppState) -> String {
+        var parts = ["\(entriesText(feed, state: state)); totals and rate count only these, net of refunds"]
         if feed.selection.offset > 0 {
             parts.append("scrolled back \(feed.selection.offset) rows · g returns to the newest")
         }
@@ -127,5 +137,18 @@ enum FeedScreen {
             parts.append("only the newest \(FeedState.maxEntries) are kept")
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// For example `54 entries since 17:42:10`: the count and the time of the oldest entry,
+    /// with its date when that is not today.
+    private static func entriesText(_ feed: FeedState, state: AppState) -> String {
+        let count = feed.entries.count == 1 ? "1 entry" : "\(feed.entries.count) entries"
+        guard let oldest = feed.entries.map(\.occurredAt).min() else { return count }
+
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = state.timeZone
+        let time = calendar.isDate(oldest, inSameDayAs: state.now)
+            ? TimeText.clock(oldest, in: state.timeZone) : TimeText.shortDateTime(oldest, in: state.timeZone)
+        return "\(count) since \(time)"
     }
 }

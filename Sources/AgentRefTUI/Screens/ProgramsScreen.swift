@@ -17,10 +17,10 @@ enum ProgramsScreen {
             TableCell(program.conversionsToday.map(String.init) ?? "—")
         },
         TableColumn("Revenue", alignment: .right, minWidth: 12, flex: 2, shownFromWidth: 64) { program in
-            TableCell.totals(program.revenue)
+            TableCell.totals(program.revenue, first: CurrencyCode(program.currency))
         },
         TableColumn("Commission", alignment: .right, minWidth: 12, flex: 2, shownFromWidth: 84) { program in
-            TableCell.totals(program.commissionTotal)
+            TableCell.totals(program.commissionTotal, first: CurrencyCode(program.currency))
         },
         TableColumn("Rate", minWidth: 8, maxWidth: 24, shownFromWidth: 110) { program in
             TableCell(rateText(program), role: .muted)
@@ -82,7 +82,11 @@ enum ProgramsScreen {
             let scope = list.hasUnloadedPrograms ? " (the loaded ones; more load as you scroll)" : ""
             parts.append("sorted by \(list.sort.label)\(scope)")
         }
-        if list.isLoading, list.lastLoadedAt != nil { parts.append("loading…") }
+        if list.isMovingToEnd {
+            parts.append("loading to the end…")
+        } else if list.isLoading, list.lastLoadedAt != nil {
+            parts.append("loading…")
+        }
         return parts.joined(separator: " · ")
     }
 }

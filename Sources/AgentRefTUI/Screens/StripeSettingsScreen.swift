@@ -72,7 +72,8 @@ enum StripeSettingsScreen {
         ]
         if connection.cleanupPending == true || connection.cleanupMessage != nil {
             let fallback = "pending: Stripe was unreachable during the disconnect; the server retries"
-            items.append(.init("Cleanup", connection.cleanupMessage ?? fallback, role: .warning))
+            let message = connection.cleanupMessage.map(RepeatedURLText.shortened)
+            items.append(.init("Cleanup", message ?? fallback, role: .warning))
         }
         if let loaded = state.stripe[connection.programId]?.lastLoadedAt {
             let interval = Int(RefreshSchedule.stripeSettingsInterval)
@@ -109,9 +110,11 @@ enum StripeSettingsScreen {
         case .connected:
             break
         case .revoked:
-            hints.append("Stripe access was revoked\(reason(connection)). Press c to reconnect.")
+            let revoked = TextLayout.sentence("Stripe access was revoked" + reason(connection))
+            hints.append(revoked + " Press c to reconnect.")
         case .error:
-            hints.append("The connection failed\(reason(connection)). Press c to reconnect.")
+            let failed = TextLayout.sentence("The connection failed" + reason(connection))
+            hints.append(failed + " Press c to reconnect.")
         }
         if let advice = SignatureRejectionText.advice(rejected) {
             hints.append("Deliveries were rejected for their signature. " + advice)

@@ -13,11 +13,16 @@ struct WaitingText {
     var width: Int
     var density: Density
 
-    /// Returns every line. With `includingURL`, the instruction and the URL follow the
-    /// status, and the URL is broken over as many lines as it needs. Without it, a note that
-    /// the terminal is too narrow takes their place.
+    /// Returns every line. The server's message about the pending authorization, such as
+    /// the merchant denying access, follows the status. With `includingURL`, the
+    /// instruction and the URL come next, and the URL is broken over as many lines as it
+    /// needs. Without it, a note that the terminal is too narrow takes their place.
     func lines(includingURL: Bool) -> [(String, ThemeRole)] {
-        var lines = wrapped(status, .warning) + blank
+        var lines = wrapped(status, .warning)
+        if let error = flow.pendingError {
+            lines += wrapped(error, .danger)
+        }
+        lines += blank
         if includingURL {
             lines += wrapped(instruction, .base)
             lines += TextWrapper.breakByWidth(url, width: width).map { ($0, ThemeRole.accent) }

@@ -20,6 +20,8 @@ final class NCursesTerminal: TerminalBackend {
     private var pairsByStyle: [CellStyle: Int32] = [:]
     private var nextPairNumber: Int32 = 1
     private var isRestored = false
+    /// Mouse events that arrived with an earlier one, oldest first.
+    private var pendingMouseEvents: [MouseEvent] = []
     private(set) var colorCapability: ColorCapability = .none
 
     private struct ColorPairKey: Hashable {
@@ -29,9 +31,10 @@ final class NCursesTerminal: TerminalBackend {
 
     /// Takes over the terminal on standard input and output.
     ///
-    /// - Parameter enablesMouse: Report left-button presses and wheel turns. Off by
-    ///   default, because capturing the mouse stops the terminal from selecting text (the
-    ///   URL) unless the operator holds Shift, which most terminals support.
+    /// - Parameter enablesMouse: Report left-button presses and wheel turns, and read and
+    ///   drop every other button event. Off by default, because capturing the mouse stops
+    ///   the terminal from selecting text (the URL) unless the operator holds Shift, which
+    ///   most terminals support.
     /// - Throws: `DashboardError` when standard input or output is not a terminal or
     ///   ncurses cannot set it up (for example an unknown `TERM`).
     init(enablesMouse: Bool) throws {
@@ -73,7 +76,9 @@ final class NCursesTerminal: TerminalBackend {
         curs_set(0)
         agentref_set_escdelay(25)
         if enablesMouse {
-            mousemask(agentref_button1_press_mask() | agentref_wheel_up_mask() | agentref_wheel_down_mask(), nil)
+            // Every button's presses and releases, not only the events used: ncurses blocks
+            // in its read after a report outside the mask (see shim.h).
+            mousemask(agentref_all_buttons_mask(), nil)
             // Report presses at once instead of waiting to combine them into clicks.
             mouseinterval(0)
         }
@@ -90,6 +95,8 @@ final class NCursesTerminal: TerminalBackend {
     // MARK: Input
 
     func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
+        if !pendingMouseEvents.isEmpty { return .mouse(pendingMouseEvents.removeFirst()) }
+
         wtimeout(window, timeoutMilliseconds)
         var character: wint_t = 0
         let result = wget_wch(window, &character)
@@ -130,16 +137,27 @@ final class NCursesTerminal: TerminalBackend {
         }
     }
 
+    /// Returns the first mouse event the dashboard uses among those ncurses queued for one
+    /// `KEY_MOUSE`, and keeps the rest for the next calls. ncurses returns the newest event
+    /// first and can queue a press with its release; releases and other buttons are dropped.
     private func mouseEvent() -> TerminalEvent? {
+        var queued: [MouseEvent] = []
         var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-
-        let (x, y) = (Int(event.x), Int(event.y))
-        if event.bstate & agentref_wheel_up_mask() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
-        if agentref_wheel_down_mask() != 0, event.bstate & agentref_wheel_down_mask() != 0 {
-            return .mouse(MouseEvent(.wheelDown, x: x, y: y))
+        while getmouse(&event) == OK {
+            if let decoded = decode(event) { queued.insert(decoded, at: 0) }
         }
-        if event.bstate & agentref_button1_press_mask() != 0 { return .mouse(MouseEvent(.press, x: x, y: y)) }
+        pendingMouseEvents += queued
+        guard !pendingMouseEvents.isEmpty else { return nil }
+        return .mouse(pendingMouseEvents.removeFirst())
+    }
+
+    private func decode(_ event: MEVENT) -> MouseEvent? {
+        let (x, y) = (Int(event.x), Int(event.y))
+        if event.bstate & agentref_wheel_up_mask() != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
+        if agentref_wheel_down_mask() != 0, event.bstate & agentref_wheel_down_mask() != 0 {
+            return MouseEvent(.wheelDown, x: x, y: y)
+        }
+        if event.bstate & agentref_button1_press_mask() != 0 { return MouseEvent(.press, x: x, y: y) }
         return nil
     }
 

@@ -3,7 +3,8 @@
 /// The 256-colour mapping uses the xterm palette's 6×6×6 colour cube (indexes 16–231)
 /// and grey ramp (232–255), whose RGB values are fixed. Indexes 0–15 are avoided because
 /// terminals give them different RGB values. The 8-colour mapping uses xterm's default
-/// RGB for the ANSI colours 0–7. Nearest means smallest squared RGB distance.
+/// RGB for the ANSI colours 0–7. Nearest means smallest squared RGB distance, except for
+/// the text colour of a cell on 8 colours, which keeps its hue (see `indexes`).
 public enum ColorPalette {
     /// Palette index for `color`, or -1 for the terminal's default colour (ncurses'
     /// convention after `use_default_colors`).
@@ -21,16 +22,22 @@ public enum ColorPalette {
         }
     }
 
-    /// Returns foreground and background indexes for a cell. On a small palette two theme
-    /// colours that contrast well can land on palette entries that do not, even on the same
-    /// entry. When the mapped pair's contrast ratio falls below `minimumMappedContrast`, the
-    /// foreground becomes the palette's black or white, whichever contrasts more with the
-    /// background, so text stays readable.
+    /// Returns foreground and background indexes for a cell.
+    ///
+    /// On 8 colours a coloured text colour maps to the ANSI colour of the nearest hue. The
+    /// nearest RGB value would be white or black for light or dark shades, whereas this
+    /// keeps green, yellow and red text (success, warning, danger) green, yellow and red.
+    /// On a small palette two theme colours that contrast well can land on palette
+    /// entries that do not. When the mapped pair's contrast ratio falls below
+    /// `minimumMappedContrast`, a hue-mapped text colour becomes the background and the
+    /// text black or white (the look of reverse video), so the colour still shows; any
+    /// other foreground becomes black or white, whichever contrasts more.
     public static func indexes(
         for style: CellStyle,
         capability: ColorCapability
     ) -> (foreground: Int32, background: Int32) {
-        let foreground = index(for: style.foreground, capability: capability)
+        let hue = capability == .ansi8 ? ansiHueIndex(for: style.foreground) : nil
+        let foreground = hue ?? index(for: style.foreground, capability: capability)
         let background = index(for: style.background, capability: capability)
         guard foreground >= 0, background >= 0,
               let foregroundRGB = rgb(of: foreground, capability: capability),
@@ -39,12 +46,54 @@ public enum ColorPalette {
         let mapped = ContrastRatio.between(foregroundRGB, backgroundRGB) ?? 21
         guard mapped < minimumMappedContrast else { return (foreground, background) }
 
+        if let hue {
+            return (blackOrWhite(against: foregroundRGB, capability: capability), hue)
+        }
+        return (blackOrWhite(against: backgroundRGB, capability: capability), background)
+    }
+
+    /// Returns the palette's black or white, whichever contrasts more with `color`.
+    private static func blackOrWhite(against color: TerminalColor, capability: ColorCapability) -> Int32 {
         let (black, white): (Int32, Int32) = capability == .ansi8 ? (0, 7) : (16, 231)
         let contrast = { (index: Int32) -> Double in
-            rgb(of: index, capability: capability).flatMap { ContrastRatio.between($0, backgroundRGB) } ?? 0
+            rgb(of: index, capability: capability).flatMap { ContrastRatio.between($0, color) } ?? 0
         }
-        return (contrast(black) >= contrast(white) ? black : white, background)
+        return contrast(black) >= contrast(white) ? black : white
     }
+
+    /// Returns the ANSI colour (1–6) whose hue is nearest to `color`'s, or nil for the
+    /// terminal default and for colours too grey to have a clear hue (chroma below
+    /// `minimumChroma` or HSV saturation below `minimumSaturation`). On a tie the
+    /// earlier entry of `ansiHues` wins, so violet goes to magenta, which reads on black.
+    static func ansiHueIndex(for color: TerminalColor) -> Int32? {
+        guard case .rgb(let red, let green, let blue) = color else { return nil }
+
+        let (r, g, b) = (Double(red), Double(green), Double(blue))
+        let maximum = max(r, g, b)
+        let chroma = maximum - min(r, g, b)
+        guard chroma >= minimumChroma, chroma / maximum >= minimumSaturation else { return nil }
+
+        let sector: Double = switch maximum {
+        case r: (g - b) / chroma
+        case g: (b - r) / chroma + 2
+        default: (r - g) / chroma + 4
+        }
+        let hue = (60 * sector + 360).truncatingRemainder(dividingBy: 360)
+        let distance = { (other: Double) -> Double in
+            let difference = abs(hue - other)
+            return min(difference, 360 - difference)
+        }
+        return ansiHues.min { distance($0.hue) < distance($1.hue) }?.index
+    }
+
+    /// Hues in degrees of the ANSI colours 1–6, magenta before blue for ties.
+    private static let ansiHues: [(index: Int32, hue: Double)] = [
+        (1, 0), (3, 60), (2, 120), (6, 180), (5, 300), (4, 240),
+    ]
+    /// Chroma (largest minus smallest RGB component, 0–255) from which a colour has a hue.
+    static let minimumChroma = 48.0
+    /// HSV saturation from which a colour has a hue.
+    static let minimumSaturation = 0.3
 
     /// Contrast below which a mapped foreground is replaced by black or white. Lower than
     /// the 4.5 themes must meet, because palette colours only approximate theme colours.

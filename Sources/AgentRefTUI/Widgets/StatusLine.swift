@@ -45,7 +45,7 @@ enum StatusLine {
     static func segments(_ state: AppState) -> [Segment] {
         var parts: [Segment] = [(state.serverURL, nil)]
         parts.append(apiSegment(state.health))
-        parts.append(state.feed.map { feedSegment($0.connection) } ?? ("live off", .muted))
+        parts.append(state.feed.map { feedSegment($0, now: state.now) } ?? ("live off", .muted))
         if let refreshed = lastRefresh(state) {
             parts.append(("refreshed \(TimeText.clock(refreshed, in: state.timeZone))", nil))
         }
@@ -59,21 +59,28 @@ enum StatusLine {
         return ("API connecting", .warning)
     }
 
-    /// Describes the live feed's connection in words, for example `live streaming` or
-    /// `live polling every 5 s`; `live off` while no feed is open.
-    static func feedSegment(_ connection: FeedConnectionState) -> (text: String, role: ThemeRole?) {
-        switch connection {
+    /// Describes the live feed's connection in words, for example `live streaming`,
+    /// `live polling every 5 s` or `live disconnected, retrying in 12 s`, counting down to
+    /// `feed.retryAt` from `now`.
+    static func feedSegment(_ feed: FeedState, now: Date) -> (text: String, role: ThemeRole?) {
+        switch feed.connection {
         case .connecting:
             return ("live connecting", .warning)
         case .streaming:
             return ("live streaming", .success)
         case .polling(let interval):
             return ("live polling every \(TimeText.age(interval))", .success)
-        case .disconnected(_, let retry):
-            return ("live disconnected, retrying in \(TimeText.age(retry.rounded(.up)))", .danger)
+        case .disconnected:
+            return ("live disconnected, \(retryText(feed.retryAt, now: now))", .danger)
         case .rejected:
             return ("live rejected: API key not accepted", .danger)
         }
+    }
+
+    /// For example `retrying in 12 s`, or `retrying now` once the time has come.
+    private static func retryText(_ retryAt: Date?, now: Date) -> String {
+        let remaining = (retryAt?.timeIntervalSince(now) ?? 0).rounded(.up)
+        return remaining > 0 ? "retrying in \(TimeText.age(remaining))" : "retrying now"
     }
 
     /// Returns when the data on the screen shown was last loaded.

@@ -59,16 +59,18 @@ struct TableCell: Hashable, Sendable {
         return cell
     }
 
-    /// A cell for per-currency totals: all currencies when they fit, else the first ones
-    /// with a count of the rest, such as `USD 217.00 +2`.
-    static func totals(_ totals: MoneyTotals?) -> TableCell {
+    /// Returns a cell for per-currency totals: all currencies when they fit, else the first ones
+    /// with a count of the rest, such as `USD 217.00 +2`. `first` (the program's own
+    /// currency) leads when present; the others follow by currency code.
+    static func totals(_ totals: MoneyTotals?, first: CurrencyCode? = nil) -> TableCell {
         guard let totals, !totals.isEmpty else { return TableCell("—") }
 
-        let amounts = totals.sorted.map(\.description)
+        let ordered = totals.sorted.filter { $0.currency == first } + totals.sorted.filter { $0.currency != first }
+        let amounts = ordered.map(\.description)
         let shorter = (1..<max(1, amounts.count)).reversed().map { shown in
             amounts.prefix(shown).joined(separator: " · ") + " +\(amounts.count - shown)"
         }
-        return .amount(totals.description, shorterForms: shorter)
+        return .amount(amounts.joined(separator: " · "), shorterForms: shorter)
     }
 
     /// The text to draw in `width` columns.

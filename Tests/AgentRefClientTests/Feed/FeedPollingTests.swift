@@ -86,10 +86,15 @@ final class FeedPollingTests: XCTestCase {
         await waitUntil("second stream attempt") { self.stub.requests(to: "/conversions/stream").count >= 2 }
 
         let messages = feed.states.compactMap { state -> String? in
-            if case .disconnected(let message, _) = state { return message }
+            if case .disconnected(let message, _, _) = state { return message }
             return nil
         }
         XCTAssertEqual(messages.first, "Program prg_x not found")
+        let codes = feed.states.compactMap { state -> String? in
+            if case .disconnected(_, _, let code) = state { return code }
+            return nil
+        }
+        XCTAssertEqual(codes.first, AgentRefClientError.notFoundCode)
         XCTAssertEqual(stub.requests(to: "/conversions/events").count, 0)
     }
 

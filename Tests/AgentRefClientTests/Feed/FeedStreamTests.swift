@@ -96,7 +96,7 @@ final class FeedStreamTests: XCTestCase {
         await feed.wait(for: "streaming again") { $0.states.filter { $0 == .streaming }.count >= 2 }
 
         let disconnected = feed.states.contains { state in
-            if case .disconnected(let message, let retry) = state { return !message.isEmpty && retry > 0 }
+            if case .disconnected(let message, let retry, _) = state { return !message.isEmpty && retry > 0 }
             return false
         }
         XCTAssertTrue(disconnected, "\(feed.states)")
@@ -174,7 +174,7 @@ final class FeedStreamTests: XCTestCase {
         await feed.wait(for: "entry after reconnecting") { $0.sequences.count == 2 }
 
         let silenceReported = feed.states.contains { state in
-            if case .disconnected(let message, _) = state { return message.contains("sent nothing for 0.3 s") }
+            if case .disconnected(let message, _, _) = state { return message.contains("sent nothing for 0.3 s") }
             return false
         }
         XCTAssertEqual(feed.sequences, [1, 2])

@@ -79,7 +79,7 @@ final class DisconnectReducerTests: XCTestCase {
         harness.press(.character("y"))
         harness.clearEffects()
         harness.send(.disconnectStripeFinished(DisconnectStripeResult(success: true, programId: "prg_northwind")))
-        XCTAssertEqual(dialog(harness)?.phase, .succeeded)
+        XCTAssertEqual(dialog(harness)?.phase, .succeeded(cleanup: nil))
         XCTAssertEqual(harness.state.stripeStatus(of: "prg_northwind"), .connected,
                        "the detail stays until reloaded; the list entry changes at once")
         XCTAssertEqual(harness.state.knownPrograms["prg_northwind"]?.stripeStatus, .disconnected)

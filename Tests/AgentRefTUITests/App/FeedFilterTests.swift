@@ -125,7 +125,7 @@ final class FeedFilterTests: XCTestCase {
     }
 
     func testFeedShowsRateSparkline() {
-        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 120, height: 40))
         harness.press(.character("f"))
         for entry in entries {
             harness.send(.feedUpdated(.entry(entry), generation: 1))

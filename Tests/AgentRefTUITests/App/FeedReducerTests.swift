@@ -112,6 +112,16 @@ final class FeedReducerTests: XCTestCase {
         XCTAssertEqual(harness.state.feed?.commission[Fixtures.usd].minorUnits, 380)
     }
 
+    func testTotalsNameTheEntriesTheyCount() {
+        var harness = openFeed()
+        deliver(entry(1), entry(2), to: &harness)
+        XCTAssertTrue(harness.screenText.contains("Net revenue (2 entries in this feed): USD 20.00"),
+                      harness.screenText)
+        XCTAssertTrue(harness.screenText.contains("Net commission (same entries):"), harness.screenText)
+        XCTAssertTrue(harness.screenText.contains("2 entries since 14:30:01; totals and rate count only these"),
+                      harness.screenText)
+    }
+
     func testTotalsKeepCurrenciesApart() {
         var harness = openFeed()
         deliver(entry(1, amount: 1_000, commission: 100), entry(2, amount: 500, commission: 50, currency: Fixtures.jpy),

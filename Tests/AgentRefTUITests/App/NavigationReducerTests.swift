@@ -97,6 +97,38 @@ final class NavigationReducerTests: XCTestCase {
         XCTAssertEqual(harness.state.stack, [.programs])
     }
 
+    func testClearingFilterKeepsSelectedProgram() {
+        var harness = ReducerHarness.withPrograms()
+        harness.press(.character("/"))
+        harness.type("books")
+        harness.press(.enter)
+        XCTAssertEqual(harness.state.programs.selectedProgram?.id, "prg_lantern")
+
+        harness.press(.escape)
+        XCTAssertEqual(harness.state.programs.selectedProgram?.id, "prg_lantern")
+    }
+
+    func testFilterKeepsSelectedProgramWhileItMatches() {
+        var harness = ReducerHarness.withPrograms()
+        harness.press(.down, .down)
+        harness.press(.character("/"))
+        harness.type("o")
+        XCTAssertEqual(harness.state.programs.selectedProgram?.id, "prg_lantern")
+        harness.type("x")
+        XCTAssertNil(harness.state.programs.selectedProgram)
+    }
+
+    func testSortKeepsSelectedProgram() {
+        var harness = ReducerHarness.withPrograms()
+        harness.press(.down, .down)
+        for _ in ProgramSortColumn.allCases {
+            harness.press(.character("o"))
+            XCTAssertEqual(harness.state.programs.selectedProgram?.id, "prg_lantern")
+            harness.press(.character("O"))
+            XCTAssertEqual(harness.state.programs.selectedProgram?.id, "prg_lantern")
+        }
+    }
+
     func testEscWhileTypingClearsFilter() {
         var harness = ReducerHarness.withPrograms()
         harness.press(.character("/"))

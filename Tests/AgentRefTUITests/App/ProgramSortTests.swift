@@ -62,19 +62,40 @@ final class ProgramSortTests: XCTestCase {
         XCTAssertEqual(Array(ids(harness).prefix(2)), ["prg_northwind", "prg_harbor"])
     }
 
-    func testRevenueGroupsByCurrencyThenAmount() {
+    func testRevenueSortsByAmountInOwnCurrency() {
         let programs = [
             Fixtures.program("usd_small", "A", revenue: 100),
             Fixtures.program("eur_big", "B", currency: Fixtures.eur, revenue: 90_000),
             Fixtures.program("usd_big", "C", revenue: 50_000),
             Fixtures.program("eur_small", "D", currency: Fixtures.eur, revenue: 10),
             Fixtures.program("usd_none", "E"),
+            Fixtures.program("jpy_mid", "F", currency: Fixtures.jpy, revenue: 1_200),
         ]
         let descending = ProgramSort(column: .revenue, isDescending: true).sorted(programs).map(\.id)
-        XCTAssertEqual(descending, ["eur_big", "eur_small", "usd_big", "usd_small", "usd_none"])
+        XCTAssertEqual(descending, ["jpy_mid", "eur_big", "usd_big", "usd_small", "eur_small", "usd_none"])
 
         let ascending = ProgramSort(column: .revenue, isDescending: false).sorted(programs).map(\.id)
-        XCTAssertEqual(ascending, ["eur_small", "eur_big", "usd_none", "usd_small", "usd_big"])
+        XCTAssertEqual(ascending, ["usd_none", "eur_small", "usd_small", "usd_big", "eur_big", "jpy_mid"])
+    }
+
+    func testEarningProgramsComeFirstUnderDescendingRevenue() {
+        var mixed = Fixtures.program("usd_mixed", "Mixed", revenue: 27_100)
+        mixed.revenue?.add(Money(minorUnits: 2_000, currency: Fixtures.eur))
+        let programs = [
+            Fixtures.program("aud_none", "Zero", currency: CurrencyCode("AUD")!),
+            mixed,
+            Fixtures.program("eur_some", "Some", currency: Fixtures.eur, revenue: 500),
+        ]
+        let descending = ProgramSort(column: .revenue, isDescending: true).sorted(programs).map(\.id)
+        XCTAssertEqual(descending, ["usd_mixed", "eur_some", "aud_none"])
+    }
+
+    func testOwnCurrencyLeadsTotalsCell() {
+        var program = Fixtures.program("usd_mixed", "Mixed", revenue: 27_100)
+        program.revenue?.add(Money(minorUnits: 2_000, currency: Fixtures.eur))
+        let cell = ProgramsScreen.columns[4].cell(program)
+        XCTAssertEqual(cell.fitted(width: 13, alignment: .right), "USD 271.00 +1")
+        XCTAssertEqual(cell.text, "USD 271.00 · EUR 20.00")
     }
 
     func testEqualRowsKeepServerOrder() {

@@ -32,6 +32,16 @@ final class FakeAgentRefService: AgentRefService, @unchecked Sendable {
         locked { failures[method] = error }
     }
 
+    /// Replaces the programs on the server, in the server's order (newest first).
+    func setPrograms(_ programs: [Program]) {
+        locked {
+            programList = programs
+            for program in programs where connections[program.id] == nil {
+                connections[program.id] = StripeConnection(programId: program.id, status: program.effectiveStripeStatus)
+            }
+        }
+    }
+
     func setConnection(_ connection: StripeConnection) {
         locked { connections[connection.programId] = connection }
     }

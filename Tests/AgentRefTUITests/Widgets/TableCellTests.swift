@@ -29,6 +29,18 @@ final class TableCellTests: XCTestCase {
         XCTAssertEqual(cell.fitted(width: 5, alignment: .left), "#####")
     }
 
+    func testFirstCurrencyLeadsThenCodeOrder() {
+        let amounts = totals([(21_700, "USD"), (3_000, "EUR"), (1_200, "JPY")])
+        let cell = TableCell.totals(amounts, first: CurrencyCode("USD"))
+        XCTAssertEqual(cell.fitted(width: 34, alignment: .left), "USD 217.00 · EUR 30.00 · JPY 1,200")
+        XCTAssertEqual(cell.fitted(width: 13, alignment: .left), "USD 217.00 +2")
+    }
+
+    func testFirstCurrencyWithoutAmountChangesNothing() {
+        let cell = TableCell.totals(totals([(3_000, "EUR"), (1_200, "JPY")]), first: CurrencyCode("USD"))
+        XCTAssertEqual(cell.text, "EUR 30.00 · JPY 1,200")
+    }
+
     func testEmptyTotalsShowDash() {
         XCTAssertEqual(TableCell.totals(nil).text, "—")
         XCTAssertEqual(TableCell.totals(MoneyTotals()).text, "—")
