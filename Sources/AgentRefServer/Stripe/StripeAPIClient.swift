@@ -151,6 +151,8 @@ final class StripeAPIClient: Sendable {
         let response: OutboundHTTPClient.Response
         do {
             response = try http.send(method: method, url: url, headers: headers, body: form.map { Data(FormEncoding.encode($0).utf8) })
+        } catch OutboundHTTPError.transport(_, let message) {
+            throw StripeAPIError.unreachable(url: url.absoluteString, message: message)
         } catch {
             throw StripeAPIError.unreachable(url: url.absoluteString, message: String(describing: error))
         }
