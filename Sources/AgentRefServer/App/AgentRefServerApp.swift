@@ -21,6 +21,7 @@ public final class AgentRefServerApp: @unchecked Sendable {
         var server: HTTPServer
         var cleanup: StripeCleanupWorker
         var monitor: StripeAccessMonitor
+        var approver: ConversionApprover
         var faults: FaultInjector?
     }
 
@@ -69,6 +70,7 @@ public final class AgentRefServerApp: @unchecked Sendable {
 
         let cleanup = StripeCleanupWorker(context: context, baseDelay: cleanupRetryDelay)
         let monitor = StripeAccessMonitor(context: context, interval: configuration.stripeAccessCheckInterval)
+        let approver = ConversionApprover(context: context, interval: configuration.conversionApprovalInterval)
         let faults = makeFaultInjector()
         let serverBox = ServerBox()
         let dispatcher = makeDispatcher(context: context, cleanup: cleanup, faults: faults, serverBox: serverBox)
@@ -88,9 +90,11 @@ public final class AgentRefServerApp: @unchecked Sendable {
         context.setBoundBaseURL(server.baseURL)
         cleanup.start()
         monitor.start()
+        approver.start()
         lock.withLock {
             running = Running(
-                store: store, context: context, server: server, cleanup: cleanup, monitor: monitor, faults: faults
+                store: store, context: context, server: server, cleanup: cleanup, monitor: monitor, approver: approver,
+                faults: faults
             )
         }
 
@@ -107,6 +111,13 @@ public final class AgentRefServerApp: @unchecked Sendable {
     /// Checks every connected program's access to Stripe now, on the caller's thread.
     func checkStripeAccessNow() {
         lock.withLock { running?.monitor }?.checkAll()
+    }
+
+    /// Approves conversions whose hold has passed now, on the caller's thread, for tests;
+    /// returns how many were approved.
+    @discardableResult
+    func approveConversionsNow() -> Int {
+        lock.withLock { running?.approver }?.approveDue() ?? 0
     }
 
     /// Faults injected so far by kind, while the server runs with a fault plan.
@@ -132,6 +143,7 @@ public final class AgentRefServerApp: @unchecked Sendable {
         current.server.stop()
         current.cleanup.stop()
         current.monitor.stop()
+        current.approver.stop()
         current.store.close()
         logger.info("agentref server stopped", [.url: current.server.baseURL.absoluteString])
     }

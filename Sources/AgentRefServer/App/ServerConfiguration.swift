@@ -35,6 +35,9 @@ public struct ServerConfiguration: Sendable {
     /// Seconds between checks of every connected program's access to its Stripe account;
     /// 0 turns the checks off.
     public var stripeAccessCheckInterval: TimeInterval
+    /// Seconds between rounds that approve conversions whose hold period has passed;
+    /// 0 turns approval off.
+    public var conversionApprovalInterval: TimeInterval = 60
     /// Faults to inject into `/api/v1` responses, for testing clients; nil injects none.
     public var faults: FaultPlan?
     /// Seed of the fault decisions, so a run can be repeated; nil picks one at random.

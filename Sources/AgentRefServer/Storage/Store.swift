@@ -114,6 +114,9 @@ protocol Store: AnyObject, Sendable {
     func updateConversion(_ conversion: Conversion) throws
     /// Reads the conversion with `affiliateCode` and `programName` filled.
     func conversion(id: String) throws -> Conversion?
+    /// Up to `limit` `pending` conversions created at least their program's
+    /// `commissionHoldDays` before `date`, oldest first.
+    func conversionsPastHold(at date: Date, limit: Int) throws -> [Conversion]
     /// Conversions newest first, with `affiliateCode` and `programName` filled.
     func conversions(_ filter: ConversionFilter, window: ListWindow) throws -> ListSlice<Conversion>
     /// - Parameter since: Conversions created at or after it are counted in `countSince`.

@@ -55,6 +55,14 @@ extension SQLiteStore {
         try database.queryFirst("\(Self.conversionSelect) WHERE c.id = ?", [id]).map(readConversion)
     }
 
+    func conversionsPastHold(at date: Date, limit: Int) throws -> [Conversion] {
+        try database.query(
+            "\(Self.conversionSelect) WHERE c.status = ? AND c.created_at + p.commission_hold_days * 86400000 <= ? "
+                + "ORDER BY c.created_at LIMIT ?",
+            [ConversionStatus.pending.rawValue, date, limit]
+        ).map(readConversion)
+    }
+
     func conversions(_ filter: ConversionFilter, window: ListWindow) throws -> ListSlice<Conversion> {
         var conditions: [String] = []
         var parameters: [SQLiteBindable] = []
