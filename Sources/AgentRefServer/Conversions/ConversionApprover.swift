@@ -3,8 +3,8 @@ import AgentRefLog
 import Foundation
 
 /// Moves conversions from `pending` to `approved` once the program's hold period
-/// (`commissionHoldDays`, counted from the conversion's creation) has passed, and tells
-/// the live feed with a `conversion.updated` entry.
+/// (`commissionHoldDays`, counted from the conversion's creation) has passed, and appends
+/// a `conversion.updated` entry to the live feed.
 ///
 /// Only `pending` conversions are approved: a refund during the hold already moved the
 /// conversion to `partially_refunded` or `refunded`, and that status stays.

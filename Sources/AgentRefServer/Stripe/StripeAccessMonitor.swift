@@ -71,7 +71,7 @@ final class StripeAccessMonitor: Sendable {
         }
     }
 
-    /// Why the endpoint cannot deliver every subscribed event, or nil when it can.
+    /// Returns why the endpoint cannot deliver every subscribed event, or nil when it can.
     private func endpointProblem(_ endpoint: WebhookEndpoint) -> String? {
         if endpoint.status == "disabled" {
             return Self.warningPrefix + "\(endpoint.id) is disabled on Stripe, so no events arrive. Enable it in the "
