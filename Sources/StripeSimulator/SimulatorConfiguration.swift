@@ -23,6 +23,10 @@ public struct SimulatorConfiguration: Sendable {
     public var faults: FaultPlan?
     /// Seed of the fault decisions, so a run can be repeated; nil picks one at random.
     public var faultSeed: UInt64?
+    /// Makes `POST`, update and `DELETE` on `/v1/webhook_endpoints` fail with Stripe's 403
+    /// permission error when they act on a connected account through a `read_only` grant,
+    /// as real Stripe may answer. False, the default, lets such a grant manage endpoints.
+    public var restrictReadOnlyGrants: Bool
 
     public init(
         port: UInt16 = 0,
@@ -31,7 +35,8 @@ public struct SimulatorConfiguration: Sendable {
         deliveryRetryBaseSeconds: Double = 1,
         maxDeliveryAttempts: Int = 8,
         faults: FaultPlan? = nil,
-        faultSeed: UInt64? = nil
+        faultSeed: UInt64? = nil,
+        restrictReadOnlyGrants: Bool = false
     ) {
         self.port = port
         self.dataDirectory = dataDirectory
@@ -40,6 +45,7 @@ public struct SimulatorConfiguration: Sendable {
         self.maxDeliveryAttempts = maxDeliveryAttempts
         self.faults = faults
         self.faultSeed = faultSeed
+        self.restrictReadOnlyGrants = restrictReadOnlyGrants
     }
 
     /// Returns the value of `STRIPE_SIM_WEBHOOK_SECRET` in `environment`, trimmed, or nil

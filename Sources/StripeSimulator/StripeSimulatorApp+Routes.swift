@@ -9,10 +9,14 @@ extension StripeSimulatorApp {
         let authorize = AuthorizeHandlers(store: store, clock: clock, logger: logger)
         let tokens = TokenHandlers(store: store, clock: clock, logger: logger)
         let endpoints = WebhookEndpointHandlers(
-            store: store, authenticator: authenticator, fixedSecret: configuration.webhookSecret,
-            clock: clock, logger: logger
+            store: store, authenticator: authenticator,
+            permission: GrantPermission(restrictsReadOnlyGrants: configuration.restrictReadOnlyGrants),
+            fixedSecret: configuration.webhookSecret, clock: clock, logger: logger
         )
-        let control = ControlHandlers(store: store, deliverer: deliverer)
+        let control = ControlHandlers(
+            store: store, deliverer: deliverer, restrictsReadOnlyGrants: configuration.restrictReadOnlyGrants
+        )
+        let accounts = AccountHandlers(authenticator: authenticator)
         let trigger = TriggerHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
         let events = EventHandlers(deliverer: deliverer, logger: logger)
         let revocation = RevocationHandler(store: store, deliverer: deliverer, clock: clock, logger: logger)
@@ -32,6 +36,7 @@ extension StripeSimulatorApp {
         router.add("POST", "/v1/webhook_endpoints/:id", endpoints.update)
         router.add("DELETE", "/v1/webhook_endpoints/:id", endpoints.delete)
         router.add("GET", "/v1/customers/:id", customers.retrieve)
+        router.add("GET", "/v1/account", accounts.retrieve)
 
         router.add("GET", "/_sim/accounts", control.accounts)
         router.add("POST", "/_sim/accounts/:account/revoke", revocation.revoke)

@@ -123,6 +123,7 @@ public final class StripeSimulatorApp: @unchecked Sendable {
         var metadata: [LogKey: String] = [.url: url.absoluteString]
         if let faults { metadata[.reason] = "faults \(faults.plan) seed \(faults.seed)" }
         metadata[.dataDirectory] = configuration.dataDirectory?.path ?? "(memory)"
+        if configuration.restrictReadOnlyGrants { metadata[.readOnlyRestricted] = "true" }
         if let secret = configuration.webhookSecret {
             metadata[.tokenLast4] = StripeIdentifier.lastFour(secret)
         }

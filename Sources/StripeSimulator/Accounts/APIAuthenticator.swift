@@ -6,6 +6,9 @@ struct APIContext: Sendable {
     /// Client id of the application whose access the request uses; nil for the account's
     /// own requests and for the platform's requests about itself.
     var application: String?
+    /// OAuth scope of the grant the request uses (`read_only` or `read_write`); nil when it
+    /// uses none.
+    var scope: String? = nil
 }
 
 /// Authentication of `/v1` requests the way Stripe's mock server does it, plus Connect.
@@ -55,7 +58,7 @@ struct APIAuthenticator: Sendable {
         if let requested, requested != grant.account {
             throw Self.noAccess(key: key, account: requested)
         }
-        return APIContext(account: grant.account, application: grant.clientID)
+        return APIContext(account: grant.account, application: grant.clientID, scope: grant.scope)
     }
 
     private func context(forPlatformKey key: String, requested: String?, state: SimulatorState) throws -> APIContext {
@@ -65,7 +68,7 @@ struct APIAuthenticator: Sendable {
         guard SimulatedAccount.merchant(id: requested) != nil, let grant = state.activeGrant(for: requested) else {
             throw Self.noAccess(key: key, account: requested)
         }
-        return APIContext(account: requested, application: grant.clientID)
+        return APIContext(account: requested, application: grant.clientID, scope: grant.scope)
     }
 
     private static func unauthorized(_ message: String, code: String?) -> StripeAPIError {

@@ -8,9 +8,12 @@ struct ControlHandlers: Sendable {
 
     let store: SimulatorStore
     let deliverer: WebhookDeliverer
+    /// True when the simulator runs with `restrictReadOnlyGrants`.
+    let restrictsReadOnlyGrants: Bool
 
     /// `GET /_sim/accounts`: the merchant accounts with their display names, whether an
-    /// application is connected, and how many webhook endpoints each has.
+    /// application is connected, and how many webhook endpoints each has; beside them, the
+    /// platform's account, its Connect endpoint count and whether `read_only` grants may write.
     func accounts(_ request: HTTPRequest) -> HTTPResponse {
         let rows = store.read { state in
             SimulatedAccount.merchants.map { account -> JSONValue in
@@ -25,9 +28,14 @@ struct ControlHandlers: Sendable {
                 ])
             }
         }
+        let connectEndpoints = store.read { state in
+            state.endpoints(of: SimulatedAccount.platform.id).filter(\.connect).count
+        }
         return ControlResponse.json(.object([
             "data": .array(rows),
             "platformAccount": .string(SimulatedAccount.platform.id),
+            "platformConnectEndpoints": .integer(Int64(connectEndpoints)),
+            "readOnlyGrantsRestricted": .bool(restrictsReadOnlyGrants),
         ]))
     }
 

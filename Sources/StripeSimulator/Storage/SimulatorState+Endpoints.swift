@@ -11,26 +11,29 @@ extension SimulatorState {
     }
 
     /// Returns the endpoints that receive an event of `type` that happened on `account`.
-    /// These are the account's own endpoints subscribed to it and, while the account is
-    /// connected, the platform's Connect endpoints subscribed to it.
+    /// These are the account's own endpoints subscribed to it and, while the account has
+    /// granted the platform access (OAuth), the platform's Connect endpoints subscribed to
+    /// it; Stripe sets the event's `account` for both.
     ///
-    /// - Parameter ignoringSubscriptions: Deliver to every enabled endpoint of the account
-    ///   whatever it subscribed to. The simulator uses this for
-    ///   `account.application.deauthorized`, which Stripe sends only to the platform,
-    ///   because an AgentRef server registers its endpoint on the merchant's account.
+    /// - Parameter ignoringSubscriptions: Deliver to every enabled endpoint, of the account
+    ///   and Connect endpoints of the platform, whatever it subscribed to, and to the
+    ///   platform's Connect endpoints even when the grant is already revoked. The simulator
+    ///   uses this for `account.application.deauthorized`, which Stripe sends only to the
+    ///   platform, because an AgentRef server in account mode has no platform endpoint; and
+    ///   for fixture replays, which also check how the server treats other types.
     func recipients(
         ofEventType type: String, account: String, ignoringSubscriptions: Bool = false
     ) -> [WebhookEndpoint] {
-        let own = webhookEndpoints.filter { endpoint in
-            guard endpoint.account == account, !endpoint.connect else { return false }
-            return ignoringSubscriptions ? endpoint.isEnabled : endpoint.receives(type)
+        let receives: (WebhookEndpoint) -> Bool = { endpoint in
+            ignoringSubscriptions ? endpoint.isEnabled : endpoint.receives(type)
         }
+        let own = webhookEndpoints.filter { $0.account == account && !$0.connect && receives($0) }
         let reachesPlatform = account != SimulatedAccount.platform.id
             && (isConnected(account) || ignoringSubscriptions)
         guard reachesPlatform else { return own }
 
         let platform = webhookEndpoints.filter { endpoint in
-            endpoint.account == SimulatedAccount.platform.id && endpoint.connect && endpoint.receives(type)
+            endpoint.account == SimulatedAccount.platform.id && endpoint.connect && receives(endpoint)
         }
         return own + platform
     }

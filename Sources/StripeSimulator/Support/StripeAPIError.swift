@@ -51,6 +51,18 @@ struct StripeAPIError: ResponseError, CustomStringConvertible {
         )
     }
 
+    /// 403 for a write a `read_only` grant does not allow. Status, type, code and message
+    /// follow what Stripe returns to an OAuth application lacking a scope, as reported in
+    /// public issues of stripe/stripe-apps (#458, #612, #1027); Stripe's libraries raise
+    /// their permission error for it because of the 403.
+    static func missingPermission(account: String) -> StripeAPIError {
+        StripeAPIError(
+            status: 403, type: "invalid_request_error", code: "more_permissions_required_for_application", param: nil,
+            message: "This application does not have the required permissions for this endpoint on account "
+                + "'\(account)'. Having the 'read_write' scope would allow this request to continue."
+        )
+    }
+
     /// The error of a fault injected on purpose (`stripe-sim --faults`): Stripe's
     /// `rate_limit` error for 429, `api_error` for any other status.
     static func injectedFault(status: Int) -> StripeAPIError {
@@ -66,7 +78,7 @@ struct StripeAPIError: ResponseError, CustomStringConvertible {
         StripeAPIError(
             status: 404, type: "invalid_request_error", code: nil, param: nil,
             message: "Unrecognized request URL (\(method): \(path)). The Stripe simulator serves /oauth, "
-                + "/v1/webhook_endpoints and /_sim."
+                + "/v1/webhook_endpoints, /v1/customers/{id}, /v1/account and /_sim."
         )
     }
 

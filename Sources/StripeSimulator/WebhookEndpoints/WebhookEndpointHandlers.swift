@@ -4,13 +4,15 @@ import Foundation
 import ServiceKit
 
 /// `/v1/webhook_endpoints`: create, list, retrieve, update and delete the endpoints of the
-/// account a request acts on.
+/// account a request acts on. Writes go through `GrantPermission`, so a `read_only` grant
+/// can be refused them.
 struct WebhookEndpointHandlers: Sendable {
     /// Stripe's limit of webhook endpoints per account and mode.
     static let maxEndpointsPerAccount = 16
 
     let store: SimulatorStore
     let authenticator: APIAuthenticator
+    let permission: GrantPermission
     /// Secret for every new endpoint; nil gives each one a random `whsec_` secret.
     let fixedSecret: String?
     let clock: @Sendable () -> Date
@@ -19,6 +21,7 @@ struct WebhookEndpointHandlers: Sendable {
     /// `POST /v1/webhook_endpoints`: the created endpoint, with its `secret`.
     func create(_ request: HTTPRequest) throws -> HTTPResponse {
         let context = try authenticator.authenticate(request)
+        try permission.requireWrite(context)
         let parameters = FormParameters(items: request.formItems)
         try parameters.rejectUnknown(
             allowed: ["url", "enabled_events", "description", "metadata", "api_version", "connect"]
@@ -99,6 +102,7 @@ struct WebhookEndpointHandlers: Sendable {
     /// `metadata` or `disabled`.
     func update(_ request: HTTPRequest) throws -> HTTPResponse {
         let context = try authenticator.authenticate(request)
+        try permission.requireWrite(context)
         let parameters = FormParameters(items: request.formItems)
         try parameters.rejectUnknown(allowed: ["url", "enabled_events", "description", "metadata", "disabled"])
         let id = request.parameter("id")
@@ -128,6 +132,7 @@ struct WebhookEndpointHandlers: Sendable {
     /// `DELETE /v1/webhook_endpoints/{id}`: Stripe's deleted-object stub.
     func delete(_ request: HTTPRequest) throws -> HTTPResponse {
         let context = try authenticator.authenticate(request)
+        try permission.requireWrite(context)
         let id = request.parameter("id")
         try store.update { state in
             guard let index = state.endpointIndex(id: id, account: context.account) else { throw Self.missing(id) }
