@@ -19,6 +19,11 @@ struct PublicRoutes {
         }
 
         let receiver = WebhookReceiver(context: context, processor: StripeEventProcessor(context: context))
+        let connectReceiver = ConnectWebhookReceiver(context: context, receiver: receiver)
+        // Added before the per-program route, which would otherwise take `connect` as a program id.
+        router.add("POST", "/webhooks/stripe/connect") { request in
+            try connectReceiver.handle(request)
+        }
         router.add("POST", "/webhooks/stripe/:programId") { request in
             try receiver.handle(request)
         }

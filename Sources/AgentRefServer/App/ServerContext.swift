@@ -14,6 +14,8 @@ final class ServerContext: @unchecked Sendable {
     /// from its code exchange until it claims the account, and by a cleanup while it deletes
     /// an endpoint and deauthorizes. So a cleanup never withdraws access that a reconnect
     /// has just been granted, and never deletes an endpoint a reconnect is about to reuse.
+    /// Callbacks register the platform Connect endpoint under it too, so two of them never
+    /// create one each.
     // NOTE: an in-process lock; servers sharing one database would need a lock in the store.
     let stripeGrantLock = NSLock()
     private let lock = NSLock()
@@ -57,6 +59,13 @@ final class ServerContext: @unchecked Sendable {
     /// `<publicBaseURL>/webhooks/stripe/<programId>`, where Stripe delivers the program's events.
     func webhookURL(programId: String) -> String {
         publicBaseURL.appendingPathComponent("webhooks/stripe/\(programId)").absoluteString
+    }
+
+    /// `<publicBaseURL>/webhooks/stripe/connect`, where the platform Connect endpoint delivers
+    /// the events of every connected account. No program id is `connect`, because ids start
+    /// with `prg_`.
+    var connectWebhookURL: String {
+        publicBaseURL.appendingPathComponent("webhooks/stripe/connect").absoluteString
     }
 
     /// Reads the program, throwing `APIError` NOT_FOUND when there is none.

@@ -29,12 +29,12 @@ struct AuthorizationCompletion {
         defer { context.stripeGrantLock.unlock() }
 
         let (account, known) = try exchangeAndClaim(code)
-        let registration = try register(account: account, known: known)
-        try connect(account: account, registration: registration)
+        let endpoint = try register(account: account, known: known)
+        try connect(account: account, endpoint: endpoint)
 
         logger.info("stripe connected", [
-            .programID: program.id, .accountID: account, .endpointID: registration.id,
-            .state: StripeConnector.last4(state),
+            .programID: program.id, .accountID: account, .endpointID: endpoint.id,
+            .webhookMode: endpoint.kind.rawValue, .state: StripeConnector.last4(state),
         ])
         return .outcome(
             title: "Stripe connected",
@@ -111,10 +111,7 @@ struct AuthorizationCompletion {
             if !taken.isEmpty {
                 logger.info("stripe cleanup cancelled by reconnect", [.programID: program.id, .accountID: account])
             }
-            guard let id = connection.webhookEndpointId, let secret = connection.endpointSecret else {
-                return .claimed(known: nil)
-            }
-            return .claimed(known: (id, secret))
+            return .claimed(known: connection.reusableAccountEndpoint)
         }
     }
 
@@ -140,47 +137,55 @@ struct AuthorizationCompletion {
 
     // MARK: - Endpoint and connection
 
-    private func register(account: String, known: (id: String, secret: String)?) throws
-        -> WebhookEndpointRegistrar.Registration
-    {
+    /// Registers the endpoint in the server's webhook mode. On failure it records why, hands
+    /// the grant to the cleanup worker and throws the page.
+    private func register(account: String, known: (id: String, secret: String)?) throws -> WebhookEndpointSetup.Endpoint {
         do {
-            return try WebhookEndpointRegistrar(context: context)
-                .ensureEndpoint(account: account, programId: program.id, known: known)
-        } catch let error as StripeAPIError {
-            logger.error("webhook endpoint setup failed", [
-                .programID: program.id, .accountID: account, .error: error.description,
-            ])
-            if error.isAccessWithdrawn {
-                recordFailure(.revoke, account: account,
-                    message: "Stripe rejected access to account \(account) while registering the webhook endpoint "
-                        + "(\(error.description)); connect again and approve access.")
-            } else {
-                recordFailure(.fail, account: account,
-                    message: "Stripe did not register the webhook endpoint: \(error.description)")
-            }
+            return try WebhookEndpointSetup(context: context)
+                .register(account: account, programId: program.id, known: known)
+        } catch let failure as WebhookEndpointSetup.Failure {
+            let reason = record(failure, account: account)
             try releaseGrant(account: account, endpoint: nil)
             cleanup.wake()
             throw CallbackPage.failure(502, "STRIPE_ERROR", title: "Stripe connection failed",
-                message: "Stripe did not register the webhook endpoint (\(error.description)); "
-                    + "start the connection again from the dashboard.")
+                message: "\(reason) Start the connection again from the dashboard.")
         }
+    }
+
+    /// Logs and records a failed registration; returns the reason for the page.
+    private func record(_ failure: WebhookEndpointSetup.Failure, account: String) -> String {
+        let reason: String
+        switch failure {
+        case .accountEndpointNotPermitted(let error):
+            reason = "Stripe did not allow creating the webhook endpoint on account \(account) (\(error.description)). "
+                + "The server runs in account webhook mode; start it with --stripe-webhook-mode auto or connect "
+                + "to receive events through a platform Connect endpoint instead."
+            recordFailure(.fail, account: account, message: reason)
+        case .accountEndpoint(let error) where error.isAccessWithdrawn:
+            reason = "Stripe rejected access to account \(account) while registering the webhook endpoint "
+                + "(\(error.description)); connect again and approve access."
+            recordFailure(.revoke, account: account, message: reason)
+        case .accountEndpoint(let error):
+            reason = "Stripe did not register the webhook endpoint: \(error.description)."
+            recordFailure(.fail, account: account, message: reason)
+        case .platformEndpoint(let error):
+            reason = "Stripe did not register the platform Connect webhook endpoint: \(error.description)."
+            recordFailure(.fail, account: account, message: reason)
+        }
+        logger.error("webhook endpoint setup failed", [.programID: program.id, .accountID: account, .error: reason])
+        return reason
     }
 
     /// Connects the program while this callback's claim is in place; otherwise the endpoint and
     /// grant become a cleanup and the page says the connection was cancelled.
-    private func connect(account: String, registration: WebhookEndpointRegistrar.Registration) throws {
+    private func connect(account: String, endpoint: WebhookEndpointSetup.Endpoint) throws {
         let now = context.clock.now()
         let connected: Bool = try store.updateStripeConnection(programId: program.id) { connection in
             guard connection.status == .pending, connection.authorizing?.state == state else { return false }
 
             try connection.apply(.authorize, at: now)
-            if connection.endpointSecret != registration.secret {
-                connection.previousEndpointSecret = connection.endpointSecret
-                connection.endpointSecret = registration.secret
-            }
+            Self.setEndpoint(endpoint, of: &connection)
             connection.stripeAccountId = account
-            connection.webhookEndpointId = registration.id
-            connection.webhookUrl = context.webhookURL(programId: program.id)
             connection.subscribedEvents = StripeEventType.subscribed.map(\.rawValue)
             connection.connectedAt = now
             connection.authUrl = nil
@@ -191,13 +196,27 @@ struct AuthorizationCompletion {
             return true
         }
         guard connected else {
-            let leftover = deleteUnusedEndpoint(registration.id, account: account)
+            // The platform endpoint serves other programs, so only an account endpoint goes.
+            let leftover = endpoint.kind == .account ? deleteUnusedEndpoint(endpoint.id, account: account) : nil
             try releaseGrant(account: account, endpoint: leftover)
             cleanup.wake()
             throw CallbackPage.failure(409, "CONFLICT", title: "Stripe connection cancelled",
                 message: "Program \(program.name) was disconnected while Stripe was authorizing, so Stripe account "
                     + "\(account) was not connected; start the connection again from the dashboard.")
         }
+    }
+
+    /// Points the connection at `endpoint`. An account endpoint's new secret becomes the
+    /// current one. In connect mode the program has no secret of its own, and the last one
+    /// stays accepted as the previous secret while deliveries signed with it drain.
+    private static func setEndpoint(_ endpoint: WebhookEndpointSetup.Endpoint, of connection: inout StripeConnectionRecord) {
+        if connection.endpointSecret != endpoint.secret {
+            connection.previousEndpointSecret = connection.endpointSecret ?? connection.previousEndpointSecret
+            connection.endpointSecret = endpoint.secret
+        }
+        connection.endpointKind = endpoint.kind
+        connection.webhookEndpointId = endpoint.id
+        connection.webhookUrl = endpoint.url
     }
 
     /// Deletes an endpoint this callback registered for a program that was disconnected

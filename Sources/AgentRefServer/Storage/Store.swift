@@ -38,6 +38,9 @@ protocol Store: AnyObject, Sendable {
     func programHolding(account accountId: String, excludingProgramId: String, claimedSince: Date) throws -> String?
     /// Connections whose status is `connected`.
     func connectedStripeConnections() throws -> [StripeConnectionRecord]
+    /// Finds the program whose events from `accountId` are stored under it: the one
+    /// connected to the account, else the one most recently revoked or failed on it.
+    func programReceivingEvents(account accountId: String) throws -> String?
 
     func insertOAuthState(_ state: OAuthStateRecord) throws
     func oauthState(_ state: String) throws -> OAuthStateRecord?
@@ -47,6 +50,23 @@ protocol Store: AnyObject, Sendable {
     func consumeOAuthState(_ state: String, at date: Date) throws -> Bool
     /// Marks every unused state of the program used, for example after a disconnect.
     func invalidateOAuthStates(programId: String, at date: Date) throws
+
+    // MARK: Platform Connect endpoint
+
+    /// Reads the server's platform Connect endpoint; nil before the first one is registered.
+    func platformEndpoint() throws -> PlatformEndpointRecord?
+    func savePlatformEndpoint(_ endpoint: PlatformEndpointRecord) throws
+    /// Counts a delivery to `/webhooks/stripe/connect` rejected for its signature.
+    func recordPlatformRejectedSignature(reason: String, at date: Date) throws
+    /// Deliveries to `/webhooks/stripe/connect` rejected for their signature, by reason.
+    func platformRejectedSignatureCounts() throws -> [String: Int]
+    func lastPlatformRejectedSignatureAt() throws -> Date?
+    /// Stores an event no program received; returns false, changing nothing, when that
+    /// event id is stored already. Only the newest 1000 are kept.
+    func insertUnroutedStripeEvent(_ event: UnroutedStripeEvent) throws -> Bool
+    /// The newest unrouted events, newest first.
+    func unroutedStripeEvents(limit: Int) throws -> [UnroutedStripeEvent]
+    func unroutedStripeEventCount() throws -> Int
 
     // MARK: Stripe cleanups
 

@@ -7,7 +7,8 @@ import ServiceKit
 ///
 /// Requests are form-encoded as Stripe expects, calls on a connected account carry the
 /// `Stripe-Account` header, and Stripe's error JSON becomes `StripeAPIError.rejected` with
-/// Stripe's message.
+/// Stripe's message. The webhook endpoint calls take `account: nil` to act on the
+/// platform's own account, where the platform Connect endpoint lives.
 final class StripeAPIClient: Sendable {
     let apiBase: URL
     let connectBase: URL
@@ -61,7 +62,7 @@ final class StripeAPIClient: Sendable {
     }
 
     /// Lists every webhook endpoint of the account, following `has_more` pages.
-    func listWebhookEndpoints(account: String) throws -> [WebhookEndpoint] {
+    func listWebhookEndpoints(account: String?) throws -> [WebhookEndpoint] {
         var endpoints: [WebhookEndpoint] = []
         var startingAfter: String?
         repeat {
@@ -79,13 +80,16 @@ final class StripeAPIClient: Sendable {
 
     /// Creates an endpoint on the account that receives `events` at `url`.
     ///
+    /// - Parameter connect: Creates a platform Connect endpoint, which receives the events of
+    ///   every connected account; only valid with `account: nil`.
     /// - Returns: The endpoint, with its signing `secret`.
-    func createWebhookEndpoint(account: String, url endpointURL: String, events: [String], description: String) throws
-        -> WebhookEndpoint
-    {
+    func createWebhookEndpoint(
+        account: String?, url endpointURL: String, events: [String], description: String, connect: Bool = false
+    ) throws -> WebhookEndpoint {
         var form: [(name: String, value: String)] = [("url", endpointURL)]
         form += events.map { ("enabled_events[]", $0) }
         form.append(("description", description))
+        if connect { form.append(("connect", "true")) }
 
         let json = try send("POST", url(apiBase, "v1/webhook_endpoints"), account: account, form: form)
         guard let endpoint = WebhookEndpoint(json: json), endpoint.secret != nil else {
@@ -97,7 +101,7 @@ final class StripeAPIClient: Sendable {
     }
 
     /// Reads one endpoint of the account (`GET /v1/webhook_endpoints/{id}`), without its secret.
-    func retrieveWebhookEndpoint(account: String, id: String) throws -> WebhookEndpoint {
+    func retrieveWebhookEndpoint(account: String?, id: String) throws -> WebhookEndpoint {
         let json = try send("GET", url(apiBase, "v1/webhook_endpoints/\(id)"), account: account)
         guard let endpoint = WebhookEndpoint(json: json) else {
             throw StripeAPIError.invalidResponse(
@@ -107,21 +111,30 @@ final class StripeAPIClient: Sendable {
         return endpoint
     }
 
-    /// Enables an endpoint and sets its events (`POST /v1/webhook_endpoints/{id}`); the
-    /// endpoint keeps its id and signing secret.
-    func updateWebhookEndpoint(account: String, id: String, events: [String]) throws {
+    /// Enables an endpoint and sets its events, and its URL when given
+    /// (`POST /v1/webhook_endpoints/{id}`); the endpoint keeps its id and signing secret.
+    func updateWebhookEndpoint(account: String?, id: String, url endpointURL: String? = nil, events: [String]) throws {
         var form: [(name: String, value: String)] = events.map { ("enabled_events[]", $0) }
         form.append(("disabled", "false"))
+        if let endpointURL { form.append(("url", endpointURL)) }
         _ = try send("POST", url(apiBase, "v1/webhook_endpoints/\(id)"), account: account, form: form)
     }
 
     /// Deletes an endpoint; an endpoint that no longer exists counts as deleted.
-    func deleteWebhookEndpoint(account: String, id: String) throws {
+    func deleteWebhookEndpoint(account: String?, id: String) throws {
         do {
             _ = try send("DELETE", url(apiBase, "v1/webhook_endpoints/\(id)"), account: account)
         } catch let error as StripeAPIError where error.isResourceMissing {
-            logger.info("webhook endpoint already gone", [.endpointID: id, .accountID: account])
+            logger.info("webhook endpoint already gone", [.endpointID: id, .accountID: account ?? "platform"])
         }
+    }
+
+    /// Reads the connected account (`GET /v1/account` with `Stripe-Account`), which succeeds
+    /// while the platform has access to it.
+    ///
+    /// - Throws: `StripeAPIError`, such as 403 `account_invalid` once access was withdrawn.
+    func retrieveAccount(_ account: String) throws {
+        _ = try send("GET", url(apiBase, "v1/account"), account: account)
     }
 
     /// Reads a customer of the account (`GET /v1/customers/{id}`), for its metadata.

@@ -40,6 +40,24 @@ enum StripeAPIError: Error, CustomStringConvertible {
         return status == 403 || code == "account_invalid" || code == "api_key_expired"
     }
 
+    /// True when Stripe refused a write for lack of permission rather than for lost access:
+    /// a 403 without `account_invalid` or `api_key_expired`, Stripe's `permission_error`
+    /// type, or a `more_permissions_required_…` code such as
+    /// `more_permissions_required_for_application`, which Stripe sends to an OAuth
+    /// application whose scope does not cover the request. Only meaningful for writes on an
+    /// account the platform could just read, because a 403 on a read means lost access.
+    var isPermissionDenied: Bool {
+        guard case .rejected(_, let status, let type, let code, _) = self else { return false }
+        if code == "account_invalid" || code == "api_key_expired" { return false }
+        return status == 403 || type == "permission_error" || code?.hasPrefix("more_permissions_required") == true
+    }
+
+    /// Stripe's message when it rejected the request, else the whole description.
+    var stripeMessage: String {
+        if case .rejected(_, _, _, _, let message) = self { return message }
+        return description
+    }
+
     /// True when `POST /oauth/deauthorize` failed because the grant is already gone: Stripe
     /// returns 401 `invalid_client` for an account that is not connected to the platform,
     /// and 403 `account_invalid` when the account no longer exists for it.

@@ -4,14 +4,15 @@ import Foundation
 
 /// Checks every connected program's access to its Stripe account, at start and then every
 /// `interval` seconds, by reading its webhook endpoint (`GET /v1/webhook_endpoints/{id}`
-/// with `Stripe-Account`).
+/// with `Stripe-Account`). Programs in connect mode are checked by
+/// `checkConnectMode(_:)` instead.
 ///
 /// This catches a withdrawal whose `account.application.deauthorized` event never arrived:
 /// a 403 (or `account_invalid`, `api_key_expired`) moves the program to `revoked`, and an
 /// endpoint deleted on Stripe moves it to `error`, because no event can arrive any more.
 /// Unreachable Stripe changes nothing; the next round checks again.
 final class StripeAccessMonitor: Sendable {
-    private let context: ServerContext
+    let context: ServerContext
     private let interval: TimeInterval
     private let loop = BackgroundLoop(name: "stripe-access")
 
@@ -21,7 +22,7 @@ final class StripeAccessMonitor: Sendable {
         self.interval = interval
     }
 
-    private var logger: Logger { context.logger }
+    var logger: Logger { context.logger }
 
     func start() {
         guard interval > 0 else {
@@ -43,9 +44,12 @@ final class StripeAccessMonitor: Sendable {
     /// Checks every connected program now, on the caller's thread.
     func checkAll() {
         do {
-            for connection in try context.store.connectedStripeConnections() {
+            let connections = try context.store.connectedStripeConnections()
+            for connection in connections where connection.endpointKind == .account {
                 check(connection)
             }
+            let connectMode = connections.filter { $0.endpointKind == .connect }
+            if !connectMode.isEmpty { checkConnectMode(connectMode) }
         } catch {
             logger.error("stripe access check failed to read the store", [.error: String(describing: error)])
         }
@@ -72,7 +76,7 @@ final class StripeAccessMonitor: Sendable {
     }
 
     /// Returns why the endpoint cannot deliver every subscribed event, or nil when it can.
-    private func endpointProblem(_ endpoint: WebhookEndpoint) -> String? {
+    func endpointProblem(_ endpoint: WebhookEndpoint) -> String? {
         if endpoint.status == "disabled" {
             return Self.warningPrefix + "\(endpoint.id) is disabled on Stripe, so no events arrive. Enable it in the "
                 + "Stripe dashboard, or disconnect and connect again."
@@ -85,11 +89,11 @@ final class StripeAccessMonitor: Sendable {
     }
 
     /// Starts every warning this monitor writes, so it clears only its own warnings.
-    private static let warningPrefix = "The webhook endpoint "
+    static let warningPrefix = "The webhook endpoint "
 
     /// Sets or clears a warning on a connection that stays connected: a disabled endpoint
     /// may be enabled again, and events that do arrive must still be applied.
-    private func recordWarning(_ warning: String?, _ checked: StripeConnectionRecord) {
+    func recordWarning(_ warning: String?, _ checked: StripeConnectionRecord) {
         do {
             let changed: Bool = try context.store.updateStripeConnection(programId: checked.programId) { connection in
                 guard connection.status == .connected, connection.webhookEndpointId == checked.webhookEndpointId else {
@@ -111,7 +115,7 @@ final class StripeAccessMonitor: Sendable {
     }
 
     /// Applies `input` when the program is still connected to the same account and endpoint.
-    private func record(_ input: StripeConnectionMachine.Input, _ checked: StripeConnectionRecord, message: String) {
+    func record(_ input: StripeConnectionMachine.Input, _ checked: StripeConnectionRecord, message: String) {
         let now = context.clock.now()
         do {
             let applied: Bool = try context.store.updateStripeConnection(programId: checked.programId) { connection in

@@ -11,6 +11,8 @@ import Foundation
 /// and a deauthorization of a grant that no longer exists has nothing left to do. Any other
 /// rejection ends the cleanup as `failed`, with a message saying what to remove by hand.
 /// An account is not deauthorized while another program is connected to it or connecting it.
+/// A program in connect mode leaves no endpoint to delete, because the platform Connect
+/// endpoint is shared and stays, so its cleanup only deauthorizes.
 final class StripeCleanupWorker: @unchecked Sendable {
     private let context: ServerContext
     private let baseDelay: TimeInterval

@@ -76,7 +76,10 @@ final class StripeConnector: Sendable {
     /// Disconnects the program at once and leaves the webhook endpoint's deletion and the
     /// deauthorization to the cleanup worker, which tries them before this returns and
     /// retries in the background while Stripe is unreachable. Conversions and commissions
-    /// stay. Disconnecting a disconnected program changes nothing.
+    /// stay. Disconnecting a disconnected program changes nothing. In connect mode only the
+    /// deauthorization is scheduled: the platform Connect endpoint is kept for the other
+    /// programs and the next connection, and after the deauthorization Stripe sends it
+    /// nothing more from that account.
     func disconnect(_ program: Program) throws -> DisconnectStripeResult {
         let now = context.clock.now()
         let released: (account: String?, endpoint: String?)? = try store.updateStripeConnection(
@@ -86,7 +89,9 @@ final class StripeConnector: Sendable {
 
             let isPending = connection.status == .pending
             let account = isPending ? connection.authorizing?.accountId : connection.stripeAccountId
-            let endpoint = isPending ? nil : connection.webhookEndpointId
+            // The platform Connect endpoint serves every program in connect mode, so it stays.
+            let ownsEndpoint = !isPending && connection.endpointKind == .account
+            let endpoint = ownsEndpoint ? connection.webhookEndpointId : nil
             try connection.apply(.disconnect, at: now)
             Self.clearConnectionFields(&connection)
             try store.invalidateOAuthStates(programId: program.id, at: now)

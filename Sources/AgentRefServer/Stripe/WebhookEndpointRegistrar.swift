@@ -2,16 +2,31 @@ import AgentRefDomain
 import AgentRefLog
 import Foundation
 
-/// Makes sure a connected account has exactly one webhook endpoint with the program's URL,
-/// subscribed to the five events, whose signing secret the server has stored.
+/// Makes sure an account has exactly one webhook endpoint with a given URL, subscribed to
+/// the given events, whose signing secret the server has stored. The account is a connected
+/// merchant's (a program's account endpoint) or the platform's own (the Connect endpoint).
 ///
-/// Endpoints are found by URL (`GET /v1/webhook_endpoints` with `Stripe-Account`). The one
-/// whose id and secret the server stored is reused, and enabled or resubscribed when
-/// needed. Every other endpoint with the URL has a secret the server cannot know (Stripe
-/// shows a secret only at creation), so it is deleted, and a new endpoint replaces it when
-/// none was reused. Stripe never ends up with two endpoints for one program.
+/// Endpoints are found by URL (`GET /v1/webhook_endpoints`, with `Stripe-Account` for a
+/// connected account). The one whose id and secret the server stored is reused, and
+/// enabled, resubscribed or pointed at the URL when needed. Every other endpoint with the
+/// URL has a secret the server cannot know (Stripe shows a secret only at creation), so it
+/// is deleted, and a new endpoint replaces it when none was reused. Stripe never ends up
+/// with two endpoints for one URL.
 struct WebhookEndpointRegistrar {
     let context: ServerContext
+
+    /// The endpoint to make sure of.
+    struct Target {
+        /// The connected account, or nil for the platform's own account.
+        var account: String?
+        var url: String
+        var events: [String]
+        var description: String
+        /// True for a platform Connect endpoint (`connect=true`).
+        var connect: Bool
+        /// Names the endpoint's owner in log records, such as the program id.
+        var logMetadata: [LogKey: String]
+    }
 
     /// An endpoint the server can verify deliveries of.
     struct Registration: Hashable {
@@ -21,46 +36,88 @@ struct WebhookEndpointRegistrar {
         var reused: Bool
     }
 
+    /// Stripe refused a write on the endpoints for lack of permission (see
+    /// `StripeAPIError.isPermissionDenied`), as it may do to a `read_only` grant.
+    struct NotPermitted: Error, CustomStringConvertible {
+        var error: StripeAPIError
+        var description: String { error.description }
+    }
+
     private var logger: Logger { context.logger }
     private var stripe: StripeAPIClient { context.stripe }
 
-    /// - Parameters:
-    ///   - known: The endpoint id and secret stored from an earlier connection, if any.
-    /// - Throws: `StripeAPIError` from the first Stripe call that fails.
-    func ensureEndpoint(account: String, programId: String, known: (id: String, secret: String)?) throws
+    /// Returns the account endpoint of a program, registered as described above.
+    ///
+    /// - Parameter known: The endpoint id and secret stored from an earlier connection, if any.
+    /// - Throws: `NotPermitted` when Stripe refused a write for lack of permission, else the
+    ///   `StripeAPIError` of the first Stripe call that failed.
+    func ensureAccountEndpoint(account: String, programId: String, known: (id: String, secret: String)?) throws
         -> Registration
     {
-        let url = context.webhookURL(programId: programId)
-        let events = StripeEventType.subscribed.map(\.rawValue)
-        let existing = try stripe.listWebhookEndpoints(account: account).filter { $0.url == url }
+        let target = Target(
+            account: account, url: context.webhookURL(programId: programId),
+            events: StripeEventType.subscribed.map(\.rawValue), description: "AgentRef program \(programId)",
+            connect: false, logMetadata: [.programID: programId, .accountID: account]
+        )
+        return try ensure(target, known: known)
+    }
+
+    /// Registers `target` as described above.
+    ///
+    /// - Parameter known: The endpoint id and secret the server stored, if any; that endpoint
+    ///   is reused even when its URL changed, for example after a new public URL.
+    /// - Throws: `NotPermitted` when Stripe refused a write for lack of permission, else the
+    ///   `StripeAPIError` of the first Stripe call that failed.
+    func ensure(_ target: Target, known: (id: String, secret: String)?) throws -> Registration {
+        let existing = try stripe.listWebhookEndpoints(account: target.account)
+            .filter { $0.url == target.url || $0.id == known?.id }
 
         var reused: Registration?
         if let known, let endpoint = existing.first(where: { $0.id == known.id }) {
-            try refresh(endpoint, account: account, events: events)
+            try permitted { try refresh(endpoint, target: target) }
             reused = Registration(id: endpoint.id, secret: known.secret, reused: true)
-            logger.info("webhook endpoint reused", [.programID: programId, .accountID: account, .endpointID: endpoint.id])
+            logger.info("webhook endpoint reused", metadata(target, endpointId: endpoint.id))
         }
 
         for endpoint in existing where endpoint.id != reused?.id {
-            try stripe.deleteWebhookEndpoint(account: account, id: endpoint.id)
-            logger.warning("webhook endpoint replaced, its signing secret is unknown", [
-                .programID: programId, .accountID: account, .endpointID: endpoint.id,
-            ])
+            try permitted { try stripe.deleteWebhookEndpoint(account: target.account, id: endpoint.id) }
+            logger.warning("webhook endpoint replaced, its signing secret is unknown", metadata(target, endpointId: endpoint.id))
         }
         if let reused { return reused }
 
-        let created = try stripe.createWebhookEndpoint(
-            account: account, url: url, events: events, description: "AgentRef program \(programId)"
-        )
-        logger.info("webhook endpoint created", [.programID: programId, .accountID: account, .endpointID: created.id])
+        let created = try permitted {
+            try stripe.createWebhookEndpoint(
+                account: target.account, url: target.url, events: target.events, description: target.description,
+                connect: target.connect
+            )
+        }
+        logger.info("webhook endpoint created", metadata(target, endpointId: created.id))
         return Registration(id: created.id, secret: created.secret ?? "", reused: false)
     }
 
-    /// Enables the endpoint and restores its events when someone changed them on Stripe.
-    private func refresh(_ endpoint: WebhookEndpoint, account: String, events: [String]) throws {
+    /// Enables the endpoint, and restores its events and URL, when someone changed them.
+    private func refresh(_ endpoint: WebhookEndpoint, target: Target) throws {
         let isEnabled = endpoint.status.map { $0 == "enabled" } ?? true
-        guard !isEnabled || !Set(endpoint.enabledEvents).isSuperset(of: events) else { return }
-        try stripe.updateWebhookEndpoint(account: account, id: endpoint.id, events: events)
-        logger.info("webhook endpoint updated", [.accountID: account, .endpointID: endpoint.id])
+        let hasEvents = Set(endpoint.enabledEvents).isSuperset(of: target.events)
+        guard !isEnabled || !hasEvents || endpoint.url != target.url else { return }
+
+        let newURL = endpoint.url == target.url ? nil : target.url
+        try stripe.updateWebhookEndpoint(account: target.account, id: endpoint.id, url: newURL, events: target.events)
+        logger.info("webhook endpoint updated", metadata(target, endpointId: endpoint.id))
+    }
+
+    /// Runs a write, turning Stripe's refusal for lack of permission into `NotPermitted`.
+    private func permitted<Result>(_ write: () throws -> Result) throws -> Result {
+        do {
+            return try write()
+        } catch let error as StripeAPIError where error.isPermissionDenied {
+            throw NotPermitted(error: error)
+        }
+    }
+
+    private func metadata(_ target: Target, endpointId: String) -> [LogKey: String] {
+        var metadata = target.logMetadata
+        metadata[.endpointID] = endpointId
+        return metadata
     }
 }

@@ -3,7 +3,8 @@ import AgentRefLog
 import Foundation
 import ServiceKit
 
-/// Handles `POST /webhooks/stripe/{programId}`.
+/// Handles `POST /webhooks/stripe/{programId}`, and applies the events that
+/// `ConnectWebhookReceiver` routes to a program.
 ///
 /// The signature is verified against the program's endpoint secrets before the body is
 /// parsed, and each rejection is counted per program and reason. A valid event is stored
@@ -20,55 +21,53 @@ struct WebhookReceiver {
     func handle(_ request: HTTPRequest) throws -> HTTPResponse {
         let program = try context.requireProgram(request.parameter("programId"))
         let connection = try store.stripeConnection(programId: program.id)
-        try verifySignature(request, program: program, connection: connection)
-
-        let event: StripeEvent
-        do {
-            event = try StripeEvent.decode(from: request.body)
-        } catch let error as StripeEventDecodingError {
-            logger.warning("webhook body rejected", [.programID: program.id, .reason: error.message])
-            throw APIError.badRequest("\(error.description); send a Stripe event object")
+        try WebhookSignatureCheck(context: context).verify(
+            request, secrets: connection.signingSecrets, missingSecret: .noSecret(programId: program.id),
+            logMetadata: [.programID: program.id]
+        ) { reason, date in
+            try store.recordRejectedSignature(programId: program.id, reason: reason, at: date)
         }
 
+        let event = try decodeEvent(request.body, logMetadata: [.programID: program.id])
+        return try apply(event, body: request.body, program: program, connection: connection)
+    }
+
+    /// Decodes a body whose signature was verified.
+    ///
+    /// - Throws: `APIError` 400 naming what is wrong, after logging it with `logMetadata`.
+    func decodeEvent(_ body: Data, logMetadata: [LogKey: String]) throws -> StripeEvent {
+        do {
+            return try StripeEvent.decode(from: body)
+        } catch let error as StripeEventDecodingError {
+            var metadata = logMetadata
+            metadata[.reason] = error.message
+            logger.warning("webhook body rejected", metadata)
+            throw APIError.badRequest("\(error.description); send a Stripe event object")
+        }
+    }
+
+    /// Looks up the payment's customer when the event needs it, stores and applies the event
+    /// in one transaction, and acknowledges it once that commits.
+    ///
+    /// - Parameters:
+    ///   - body: The body exactly as Stripe sent it, stored with the event.
+    ///   - connection: The program's connection as read before the transaction, for the
+    ///     customer lookup; the transaction reads it again.
+    func apply(
+        _ event: StripeEvent, body: Data, program: Program, connection: StripeConnectionRecord
+    ) throws -> HTTPResponse {
         let customer = CustomerMetadataLookup(context: context)
             .customer(for: event, facts: StripePaymentFacts(event: event), connection: connection)
         let result = try store.transaction {
-            try ingest(event, body: request.body, program: program, customer: customer)
+            try ingest(event, body: body, program: program, customer: customer)
         }
         if result.appendedFeedEntries { context.notifier.notify() }
         logResult(result, event: event, program: program)
 
-        return try acknowledgement(duplicate: result.isDuplicate)
+        return Self.acknowledgement(duplicate: result.isDuplicate)
     }
 
     // MARK: - Steps
-
-    private func verifySignature(_ request: HTTPRequest, program: Program, connection: StripeConnectionRecord) throws {
-        let now = context.clock.now()
-        let secrets = connection.signingSecrets
-        do {
-            guard !secrets.isEmpty else { throw WebhookRejection.noSecret(programId: program.id) }
-            try StripeSignature.verify(
-                payload: request.body,
-                header: request.header("Stripe-Signature"),
-                secrets: secrets,
-                now: Int64(now.timeIntervalSince1970)
-            )
-        } catch let error as StripeSignatureError {
-            try reject(program: program, reason: error.reason, message: error.description, at: now)
-        } catch let error as WebhookRejection {
-            try reject(program: program, reason: error.reason, message: error.description, at: now)
-        }
-    }
-
-    private func reject(program: Program, reason: String, message: String, at date: Date) throws -> Never {
-        try store.recordRejectedSignature(programId: program.id, reason: reason, at: date)
-        logger.warning("webhook signature rejected", [.programID: program.id, .reason: reason])
-        throw APIError(
-            status: 400, code: "BAD_REQUEST", message: message,
-            details: .object(["reason": .string(reason)])
-        )
-    }
 
     /// Stores the event and applies it. `customer` is the payment's customer fetched from
     /// Stripe, when the event needed one.
@@ -118,7 +117,9 @@ struct WebhookReceiver {
         logger.info("webhook stored", metadata)
     }
 
-    private func acknowledgement(duplicate: Bool) throws -> HTTPResponse {
+    /// Builds Stripe's 200 acknowledgement, `{"received":true}`, with `"duplicate":true` for
+    /// an event id stored before.
+    static func acknowledgement(duplicate: Bool) -> HTTPResponse {
         let body = duplicate ? #"{"duplicate":true,"received":true}"# : #"{"received":true}"#
         return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data(body.utf8))
     }
@@ -131,22 +132,4 @@ struct IngestResult {
     var detail: String
     var conversionId: String?
     var appendedFeedEntries = false
-}
-
-/// A webhook rejected for a reason `StripeSignatureError` does not cover.
-enum WebhookRejection: Error, CustomStringConvertible {
-    case noSecret(programId: String)
-
-    var reason: String {
-        switch self {
-        case .noSecret: "no_secret"
-        }
-    }
-
-    var description: String {
-        switch self {
-        case .noSecret(let programId):
-            "program \(programId) has no webhook signing secret yet; connect it to Stripe first"
-        }
-    }
 }

@@ -27,11 +27,11 @@ extension APIRoutes {
             let program = try context.requireProgram(request.parameter("id"))
             let page = try PageRequest.parse(request)
             let slice = try context.store.stripeEvents(programId: program.id, window: page.window)
-            let rejected = try context.store.rejectedSignatureCounts(programId: program.id)
+            let rejected = try rejectedSignatures(programId: program.id)
             var extra: [String: JSONValue] = [
-                "rejectedSignatures": .object(rejected.mapValues { .number(Double($0)) }),
+                "rejectedSignatures": .object(rejected.counts.mapValues { .number(Double($0)) }),
             ]
-            if let last = try context.store.lastRejectedSignatureAt(programId: program.id) {
+            if let last = rejected.last {
                 extra["lastRejectedSignatureAt"] = .string(AgentRefJSON.formatTimestamp(last))
             }
             return try request.writer.list(slice, request: page, extra: extra)

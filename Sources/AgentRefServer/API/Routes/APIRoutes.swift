@@ -18,5 +18,6 @@ struct APIRoutes {
         registerClicks(into: &router)
         registerConversions(into: &router)
         registerStripe(into: &router)
+        registerPlatformEndpoint(into: &router)
     }
 }

@@ -12,11 +12,15 @@ struct StripeConnectionRecord: Hashable, Sendable {
     /// The connected account while connected; in `revoked` and `error`, the account whose
     /// access was lost or whose connection failed.
     var stripeAccountId: String?
-    /// The last webhook endpoint registered for the program. It is kept after a disconnect
+    /// Where the program's events arrive; kept after a disconnect like the endpoint id.
+    var endpointKind: WebhookEndpointKind = .account
+    /// The last webhook endpoint registered for the program: its own account endpoint, or
+    /// in connect mode the server's shared platform endpoint. It is kept after a disconnect
     /// or a revocation, so a reconnect to the same account can find and reuse it.
     var webhookEndpointId: String?
     var webhookUrl: String?
-    /// The `whsec_` secret of `webhookEndpointId`, which Stripe returns only at creation.
+    /// The `whsec_` secret of the program's account endpoint, which Stripe returns only at
+    /// creation; nil in connect mode, whose secret is the server's (`PlatformEndpointRecord`).
     var endpointSecret: String?
     /// The secret of the endpoint before the last reconnect, still accepted so deliveries
     /// signed just before the switch verify.
@@ -56,9 +60,16 @@ struct StripeConnectionRecord: Hashable, Sendable {
         updatedAt = date
     }
 
-    /// Secrets a webhook signature may be made with, newest first.
+    /// Secrets a signature on the program's own route may be made with, newest first.
     var signingSecrets: [String] {
         [endpointSecret, previousEndpointSecret].compactMap { $0 }
+    }
+
+    /// The stored id and secret of the program's account endpoint, which a reconnect in
+    /// account mode may reuse; nil in connect mode or when the secret is unknown.
+    var reusableAccountEndpoint: (id: String, secret: String)? {
+        guard endpointKind == .account, let id = webhookEndpointId, let secret = endpointSecret else { return nil }
+        return (id, secret)
     }
 
     /// Builds the API's view of the connection, without secrets.
@@ -82,7 +93,7 @@ struct StripeConnectionRecord: Hashable, Sendable {
         detail.authUrl = status == .pending ? authUrl : nil
         detail.authExpiresAt = status == .pending ? authExpiresAt : nil
         detail.errorMessage = errorMessage
-        detail.webhookMode = "account"
+        detail.webhookMode = endpointKind.rawValue
         detail.cleanupPending = cleanups.contains { $0.state == .pending }
         detail.cleanupMessage = cleanups.first?.message
         return detail

@@ -4,7 +4,7 @@ extension SQLiteStore {
     /// Dates are INTEGER milliseconds since 1970 UTC, amounts INTEGER minor units, and
     /// Stripe's own times INTEGER Unix seconds (columns named `created`, `started_at`,
     /// `stripe_created_at`). List order uses the implicit rowid, newest first.
-    static let migrations: [String] = [schemaVersion1, schemaVersion2, schemaVersion3]
+    static let migrations: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4]
 
     private static let schemaVersion1 = """
         CREATE TABLE programs (

@@ -14,16 +14,17 @@ extension SQLiteStore {
     func saveStripeConnection(_ connection: StripeConnectionRecord) throws {
         try database.run(
             """
-            INSERT OR REPLACE INTO stripe_connections (program_id, status, stripe_account_id, webhook_endpoint_id,
-                webhook_url, endpoint_secret, previous_endpoint_secret, subscribed_events, auth_url, auth_expires_at,
-                authorizing_state, authorizing_account_id, authorizing_since, connected_at, last_event_at,
-                last_event_type, last_event_id, error_message, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO stripe_connections (program_id, status, stripe_account_id, webhook_mode,
+                webhook_endpoint_id, webhook_url, endpoint_secret, previous_endpoint_secret, subscribed_events, auth_url,
+                auth_expires_at, authorizing_state, authorizing_account_id, authorizing_since, connected_at,
+                last_event_at, last_event_type, last_event_id, error_message, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 connection.programId, connection.status.rawValue, connection.stripeAccountId,
-                connection.webhookEndpointId, connection.webhookUrl, connection.endpointSecret,
-                connection.previousEndpointSecret, connection.subscribedEvents.joined(separator: ","),
+                connection.endpointKind.rawValue, connection.webhookEndpointId, connection.webhookUrl,
+                connection.endpointSecret, connection.previousEndpointSecret,
+                connection.subscribedEvents.joined(separator: ","),
                 connection.authUrl, connection.authExpiresAt, connection.authorizing?.state,
                 connection.authorizing?.accountId, connection.authorizing?.since, connection.connectedAt,
                 connection.lastEventAt, connection.lastEventType, connection.lastEventId, connection.errorMessage,
@@ -45,6 +46,18 @@ extension SQLiteStore {
         )?.string("program_id")
     }
 
+    func programReceivingEvents(account accountId: String) throws -> String? {
+        try database.queryFirst(
+            """
+            SELECT program_id FROM stripe_connections
+            WHERE stripe_account_id = ? AND status IN ('connected', 'revoked', 'error')
+            ORDER BY status = 'connected' DESC, updated_at DESC, rowid DESC
+            LIMIT 1
+            """,
+            [accountId]
+        )?.string("program_id")
+    }
+
     func connectedStripeConnections() throws -> [StripeConnectionRecord] {
         try database.query("SELECT * FROM stripe_connections WHERE status = 'connected'").map(readConnection)
     }
@@ -56,6 +69,7 @@ extension SQLiteStore {
             updatedAt: try row.date("updated_at")
         )
         connection.stripeAccountId = row.optionalString("stripe_account_id")
+        connection.endpointKind = WebhookEndpointKind(rawValue: try row.string("webhook_mode")) ?? .account
         connection.webhookEndpointId = row.optionalString("webhook_endpoint_id")
         connection.webhookUrl = row.optionalString("webhook_url")
         connection.endpointSecret = row.optionalString("endpoint_secret")
