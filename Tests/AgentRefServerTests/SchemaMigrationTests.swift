@@ -50,4 +50,25 @@ final class SchemaMigrationTests: XCTestCase {
         XCTAssertEqual(connection.webhookEndpointId, "we_old")
         XCTAssertEqual(connection.endpointSecret, "whsec_old")
     }
+
+    func testVersionThreeConnectionsStayInAccountMode() throws {
+        try writeVersionOneDatabase()
+        let database = try SQLiteDatabase(path: directory.appendingPathComponent(SQLiteStore.fileName).path)
+        try SQLiteMigrator(migrations: Array(SQLiteStore.migrations.prefix(3))).migrate(database)
+        try database.execute("""
+            UPDATE stripe_connections SET status = 'connected', stripe_account_id = 'acct_1Old' WHERE program_id = 'prg_old';
+            """)
+        database.close()
+
+        let store = try SQLiteStore(dataDirectory: directory, logger: .silent)
+        defer { store.close() }
+        let connection = try store.stripeConnection(programId: "prg_old")
+
+        XCTAssertEqual(connection.endpointKind, .account)
+        XCTAssertEqual(connection.reusableAccountEndpoint?.id, "we_old")
+        XCTAssertEqual(try store.programReceivingEvents(account: "acct_1Old"), "prg_old")
+        XCTAssertNil(try store.platformEndpoint())
+        XCTAssertEqual(try store.platformRejectedSignatureCounts(), [:])
+        XCTAssertEqual(try store.unroutedStripeEventCount(), 0)
+    }
 }

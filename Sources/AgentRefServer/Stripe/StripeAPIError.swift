@@ -52,12 +52,6 @@ enum StripeAPIError: Error, CustomStringConvertible {
         return status == 403 || type == "permission_error" || code?.hasPrefix("more_permissions_required") == true
     }
 
-    /// Stripe's message when it rejected the request, else the whole description.
-    var stripeMessage: String {
-        if case .rejected(_, _, _, _, let message) = self { return message }
-        return description
-    }
-
     /// True when `POST /oauth/deauthorize` failed because the grant is already gone: Stripe
     /// returns 401 `invalid_client` for an account that is not connected to the platform,
     /// and 403 `account_invalid` when the account no longer exists for it.

@@ -17,6 +17,9 @@ final class SimulatorStack {
     let key = APIKey.makeTestKey()
     let http = OutboundHTTPClient(timeout: 20)
     private let simulatorDirectory: URL?
+    private let simulatorOptions: SimulatorOptions
+    private let serverConfiguration: ServerConfiguration
+    private let cleanupRetryDelay: TimeInterval
 
     /// Starts the simulator, then the server.
     ///
@@ -24,11 +27,22 @@ final class SimulatorStack {
     ///   - persistsSimulator: False keeps the simulator's state in memory, which saves a
     ///     file write per change when a test starts many stacks.
     ///   - cleanupRetryDelay: Seconds before the server retries a failed Stripe cleanup.
+    ///   - webhookMode: The server's `stripeWebhookMode`.
+    ///   - restrictReadOnlyGrants: Makes the simulator refuse endpoint writes to `read_only` grants.
+    ///   - webhookSecret: The signing secret the simulator gives every endpoint, so a test can
+    ///     sign deliveries itself; nil gives each a random one.
     /// - Throws: The error of the app that failed to start; the other one is stopped.
-    init(persistsSimulator: Bool = true, cleanupRetryDelay: TimeInterval = 2) throws {
+    init(
+        persistsSimulator: Bool = true,
+        cleanupRetryDelay: TimeInterval = 2,
+        webhookMode: StripeWebhookMode = .auto,
+        restrictReadOnlyGrants: Bool = false,
+        webhookSecret: String? = nil
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agentref-integration-\(UUID().uuidString)")
         simulatorDirectory = persistsSimulator ? directory.appendingPathComponent("sim") : nil
-        simulator = Self.makeSimulator(port: 0, directory: simulatorDirectory)
+        simulatorOptions = SimulatorOptions(restrictReadOnlyGrants: restrictReadOnlyGrants, webhookSecret: webhookSecret)
+        simulator = Self.makeSimulator(port: 0, directory: simulatorDirectory, options: simulatorOptions)
         simulatorURL = try simulator.start()
 
         var configuration = ServerConfiguration(
@@ -36,6 +50,9 @@ final class SimulatorStack {
             stripeAPIBase: simulatorURL, stripeConnectBase: simulatorURL
         )
         configuration.seedDemoData = false
+        configuration.stripeWebhookMode = webhookMode
+        serverConfiguration = configuration
+        self.cleanupRetryDelay = cleanupRetryDelay
         server = AgentRefServerApp(
             configuration: configuration, logger: .silent, clock: ServerClock(), cleanupRetryDelay: cleanupRetryDelay
         )
@@ -47,13 +64,32 @@ final class SimulatorStack {
         }
     }
 
-    private static func makeSimulator(port: UInt16, directory: URL?) -> StripeSimulatorApp {
+    /// Simulator settings kept for restarts.
+    private struct SimulatorOptions {
+        var restrictReadOnlyGrants: Bool
+        var webhookSecret: String?
+    }
+
+    private static func makeSimulator(port: UInt16, directory: URL?, options: SimulatorOptions) -> StripeSimulatorApp {
         StripeSimulatorApp(
             configuration: SimulatorConfiguration(
-                port: port, dataDirectory: directory, deliveryRetryBaseSeconds: 0.05, maxDeliveryAttempts: 3
+                port: port, dataDirectory: directory, webhookSecret: options.webhookSecret,
+                deliveryRetryBaseSeconds: 0.05, maxDeliveryAttempts: 3,
+                restrictReadOnlyGrants: options.restrictReadOnlyGrants
             ),
             logger: .silent
         )
+    }
+
+    /// Stops the server and starts it again on the same port with the same database.
+    func restartServer() throws {
+        server.stop()
+        var configuration = serverConfiguration
+        configuration.port = UInt16(serverURL.port ?? 0)
+        server = AgentRefServerApp(
+            configuration: configuration, logger: .silent, clock: ServerClock(), cleanupRetryDelay: cleanupRetryDelay
+        )
+        serverURL = try server.start()
     }
 
     /// Stops the simulator and starts it again on the same port with the same state file,
@@ -61,7 +97,7 @@ final class SimulatorStack {
     func restartSimulator() throws {
         let port = UInt16(simulatorURL.port ?? 0)
         simulator.stop()
-        simulator = Self.makeSimulator(port: port, directory: simulatorDirectory)
+        simulator = Self.makeSimulator(port: port, directory: simulatorDirectory, options: simulatorOptions)
         simulatorURL = try simulator.start()
     }
 
@@ -97,13 +133,10 @@ final class SimulatorStack {
         return try JSONDecoder().decode(JSONValue.self, from: response.body)
     }
 
-    /// Opens the authUrl, submits the simulator's form unchanged, follows the redirect to the
-    /// server's callback, and returns the connected account.
-    func connectThroughAuthorizeForm(_ program: String) throws -> String {
-        let authURL = try XCTUnwrap(
-            api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"]).value(at: "data.authUrl")?.stringValue
-        )
-        let callback = try Self.submitAuthorizeForm(authURL, http: http)
+    /// Opens the authUrl, submits the simulator's form (unchanged, or with `account` chosen),
+    /// follows the redirect to the server's callback, and returns the connected account.
+    func connectThroughAuthorizeForm(_ program: String, account: String? = nil) throws -> String {
+        let callback = try authorize(program, account: account)
         XCTAssertEqual(callback.status, 200, String(decoding: callback.body, as: UTF8.self))
 
         let detail = try api("GET", "/programs/\(program)/stripe")["data"]
@@ -111,11 +144,26 @@ final class SimulatorStack {
         return try XCTUnwrap(detail?["stripeAccountId"]?.stringValue)
     }
 
-    /// Submits the authorize page's form unchanged; returns the server's callback response.
-    static func submitAuthorizeForm(_ authURL: String, http: OutboundHTTPClient) throws -> OutboundHTTPClient.Response {
+    /// Requests an authUrl for `program` and submits the simulator's form; returns the
+    /// server's callback response, whatever its status.
+    func authorize(_ program: String, account: String? = nil) throws -> OutboundHTTPClient.Response {
+        let authURL = try XCTUnwrap(
+            api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"]).value(at: "data.authUrl")?.stringValue
+        )
+        return try Self.submitAuthorizeForm(authURL, http: http, account: account)
+    }
+
+    /// Submits the authorize page's form, unchanged or with `account` chosen; returns the
+    /// server's callback response.
+    static func submitAuthorizeForm(
+        _ authURL: String, http: OutboundHTTPClient, account: String? = nil
+    ) throws -> OutboundHTTPClient.Response {
         let page = try http.send(method: "GET", url: URL(string: authURL)!)
-        let form = try XCTUnwrap(HTMLForm(page: String(decoding: page.body, as: UTF8.self)))
+        var form = try XCTUnwrap(HTMLForm(page: String(decoding: page.body, as: UTF8.self)))
         XCTAssertEqual(form.method, "post")
+        if let account {
+            form.fields = form.fields.map { $0.name == "account" ? ("account", account) : $0 }
+        }
 
         let action = URL(string: form.action, relativeTo: URL(string: authURL)!)!.absoluteURL
         return try http.send(
@@ -152,5 +200,23 @@ final class SimulatorStack {
         )
         XCTAssertEqual(response.status, 200)
         return try JSONDecoder().decode(JSONValue.self, from: response.body)["data"]?.arrayValue ?? []
+    }
+
+    /// Lists the platform's own webhook endpoints, Connect endpoints included, through the
+    /// simulator's Stripe API with the platform key and no `Stripe-Account`.
+    func platformEndpoints() throws -> [JSONValue] {
+        let response = try http.send(
+            method: "GET", url: simulatorURL.appendingPathComponent("v1/webhook_endpoints"),
+            headers: ["Authorization": "Bearer sk_test_inspector"]
+        )
+        XCTAssertEqual(response.status, 200)
+        return try JSONDecoder().decode(JSONValue.self, from: response.body)["data"]?.arrayValue ?? []
+    }
+
+    /// Sends `body` to the server's `path` as Stripe delivers an event; returns the response.
+    func postWebhook(_ path: String, body: Data, signature: String?) throws -> OutboundHTTPClient.Response {
+        var headers = ["Content-Type": "application/json; charset=utf-8"]
+        headers["Stripe-Signature"] = signature
+        return try http.send(method: "POST", url: URL(string: serverURL.absoluteString + path)!, headers: headers, body: body)
     }
 }
