@@ -106,17 +106,19 @@ class Stack:
             return json.loads(response.read())
 
 
-def start_stack(tmp: Path) -> Stack:
+def start_stack(tmp: Path, simulator_args: tuple[str, ...] = (), server_args: tuple[str, ...] = ()) -> Stack:
+    """Starts the simulator and the server, each with the given extra arguments."""
     api_key = "ak_test_" + secrets.token_hex(20)
     webhook_secret = "whsec_" + secrets.token_hex(24)
     simulator = start_process(
-        ["stripe-sim", "--port", "0", "--data-dir", str(tmp / "sim")],
+        ["stripe-sim", "--port", "0", "--data-dir", str(tmp / "sim"), *simulator_args],
         {"STRIPE_SIM_WEBHOOK_SECRET": webhook_secret},
         tmp / "stripe-sim.log",
     )
     try:
         server = start_process(
-            ["serve", "--port", "0", "--data-dir", str(tmp / "server"), "--demo-data", "--stripe-url", simulator.url],
+            ["serve", "--port", "0", "--data-dir", str(tmp / "server"), "--demo-data", "--stripe-url", simulator.url,
+             *server_args],
             {"AGENTREF_API_KEY": api_key},
             tmp / "server.log",
         )

@@ -64,6 +64,19 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(harness.lines, named: "stripe-settings-scrolled-80x24")
     }
 
+    func testStripeSettingsInConnectMode() {
+        var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
+        harness.press(.enter)
+        var connection = Fixtures.connectedDetail()
+        connection.webhookMode = "connect"
+        connection.webhookEndpointId = "we_1PlatformConnect"
+        connection.webhookUrl = "http://127.0.0.1:8420/webhooks/stripe/connect"
+        harness.send(.stripeConnectionLoaded(connection))
+        harness.send(.stripeEventsLoaded(programID: "prg_northwind", Fixtures.eventLog(rejected: ["mismatch": 1]),
+                                         replacing: true))
+        assertSnapshot(harness.lines, named: "stripe-settings-connect-mode-80x24")
+    }
+
     func testStripeSettingsRevoked() {
         var harness = ReducerHarness.withPrograms(size: TerminalSize(width: 80, height: 24))
         harness.press(.down, .down, .enter)

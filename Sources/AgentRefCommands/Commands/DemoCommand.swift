@@ -21,6 +21,7 @@ struct DemoCommand {
             OptionSpec("mouse", help: "Click rows and key hints, scroll with the wheel; hold Shift to select text."),
             OptionSpec("no-traffic", help: "Do not simulate payments; send them with 'agentref trigger'."),
             OptionSpec("no-dashboard", help: "Start everything and print the URLs, without the dashboard (stop with Ctrl-C)."),
+            WebhookModeOption.spec(defaultMode: .account),
         ],
         discussion: """
             In the dashboard: select a program, press s for Program Settings > Stripe, c to
@@ -29,6 +30,8 @@ struct DemoCommand {
             Logs are written to DIR/logs, never to the screen. While the demo runs, DIR/demo.env
             holds AGENTREF_API_URL, AGENTREF_API_KEY and STRIPE_SIM_URL: source it in another
             terminal to use 'agentref programs', 'agentref stripe' or 'agentref trigger'.
+            The demo's simulator lets read_only grants create endpoints, so auto behaves like
+            account; --stripe-webhook-mode connect shows the platform Connect endpoint.
             """
     )
 
@@ -131,6 +134,7 @@ struct DemoCommand {
         configuration.stripeAPIBase = stripeURL
         configuration.stripeConnectBase = stripeURL
         configuration.seedDemoData = true
+        configuration.stripeWebhookMode = try WebhookModeOption.parse(parsed, default: .account, command: Self.spec.name)
         let app = AgentRefServerApp(configuration: configuration, logger: logger)
         return (app, try app.start())
     }

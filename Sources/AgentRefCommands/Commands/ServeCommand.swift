@@ -20,6 +20,7 @@ struct ServeCommand {
                 Seconds between checks of each connected program's access to its Stripe account \
                 (default 300; 0 turns them off).
                 """),
+            WebhookModeOption.spec(defaultMode: .auto),
             OptionSpec("log-file", value: "PATH", help: "Append logs to PATH instead of standard error."),
             OptionSpec("log-level", value: "LEVEL", help: "debug, info, warning or error (default info)."),
         ] + FaultOptions.server.specs,
@@ -28,6 +29,11 @@ struct ServeCommand {
             --stripe-url the server talks to the real Stripe hosts (connect.stripe.com and
             api.stripe.com) with STRIPE_SECRET_KEY and STRIPE_CLIENT_ID.
             The first line on standard output is the URL the server listens on.
+
+            In connect webhook mode (or auto, once Stripe refuses an account endpoint) the
+            server registers one platform Connect endpoint with the platform key, delivering
+            to PUBLIC-URL/webhooks/stripe/connect; GET /api/v1/stripe/platform-endpoint
+            describes it. A connection keeps its mode until it reconnects.
 
             With --faults the server fails on purpose on /api/v1 routes (the conversion
             stream included): delays and error statuses before handling, dropped
@@ -88,6 +94,7 @@ struct ServeCommand {
         configuration.stripeAccessCheckInterval = TimeInterval(
             try parsed.integer("stripe-check-interval", default: 300, in: 0...86_400, command: "serve")
         )
+        configuration.stripeWebhookMode = try WebhookModeOption.parse(parsed, default: .auto, command: "serve")
         (configuration.faults, configuration.faultSeed) = try FaultOptions.server.parse(
             parsed, environment: environment, command: "serve"
         )

@@ -155,7 +155,7 @@ enum StripeSettingsScreen {
     private static func webhookModeText(_ mode: String?) -> String {
         switch mode {
         case "account": "account (endpoint on the merchant's own Stripe account)"
-        case "connect": "connect (platform Connect endpoint; events carry the account)"
+        case "connect": "connect (one platform Connect endpoint for all programs)"
         case let other?: other
         case nil: "—"
         }
