@@ -56,7 +56,8 @@ final class SchemaMigrationTests: XCTestCase {
         let database = try SQLiteDatabase(path: directory.appendingPathComponent(SQLiteStore.fileName).path)
         try SQLiteMigrator(migrations: Array(SQLiteStore.migrations.prefix(3))).migrate(database)
         try database.execute("""
-            UPDATE stripe_connections SET status = 'connected', stripe_account_id = 'acct_1Old' WHERE program_id = 'prg_old';
+            UPDATE stripe_connections SET status = 'connected', stripe_account_id = 'acct_1Old'
+            WHERE program_id = 'prg_old';
             """)
         database.close()
 

@@ -2,7 +2,7 @@ import XCTest
 
 @testable import AgentRefServer
 
-/// How Stripe's rejections are told apart when a write on a connected account fails.
+/// Classification of Stripe's rejections when a write on a connected account fails.
 final class StripePermissionErrorTests: XCTestCase {
     private func rejected(_ status: Int, type: String?, code: String?) -> StripeAPIError {
         .rejected(request: "POST /v1/webhook_endpoints", status: status, type: type, code: code, message: "m")

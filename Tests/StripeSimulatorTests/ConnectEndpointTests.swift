@@ -18,7 +18,9 @@ final class ConnectEndpointTests: SimulatorTestCase {
     }
 
     /// Creates a `connect=true` endpoint on the platform for a new receiver.
-    private func makeConnectReceiver(events: [String]) throws -> (receiver: WebhookReceiver, id: String, secret: String) {
+    private func makeConnectReceiver(events: [String]) throws
+        -> (receiver: WebhookReceiver, id: String, secret: String)
+    {
         let receiver = try makeReceiver()
         let items = [("url", receiver.url("connect")), ("connect", "true")] + events.map { ("enabled_events[]", $0) }
         let response = try postForm("/v1/webhook_endpoints", items, headers: platformHeaders())
@@ -35,7 +37,9 @@ final class ConnectEndpointTests: SimulatorTestCase {
         let body = try response.jsonObject()
         XCTAssertEqual(response.status, 403, response.text, file: file, line: line)
         XCTAssertEqual(body.string(at: "error.type"), "invalid_request_error", file: file, line: line)
-        XCTAssertEqual(body.string(at: "error.code"), "more_permissions_required_for_application", file: file, line: line)
+        XCTAssertEqual(
+            body.string(at: "error.code"), "more_permissions_required_for_application", file: file, line: line
+        )
         XCTAssertTrue(
             body.string(at: "error.message")?.contains("does not have the required permissions for this endpoint on "
                 + "account '\(account)'") ?? false,
@@ -48,7 +52,8 @@ final class ConnectEndpointTests: SimulatorTestCase {
     func testRestrictedGrantCannotCreateThroughStripeAccount() throws {
         try connect(Self.northwind)
 
-        let response = try postForm("/v1/webhook_endpoints", standardItems(), headers: platformHeaders(account: Self.northwind))
+        let headers = platformHeaders(account: Self.northwind)
+        let response = try postForm("/v1/webhook_endpoints", standardItems(), headers: headers)
 
         try assertMissingPermission(response, account: Self.northwind)
     }
@@ -56,7 +61,8 @@ final class ConnectEndpointTests: SimulatorTestCase {
     func testRestrictedGrantCannotCreateWithAccessToken() throws {
         let token = try connect(Self.harbor)
 
-        let response = try postForm("/v1/webhook_endpoints", standardItems(), headers: ["Authorization": "Bearer \(token)"])
+        let headers = ["Authorization": "Bearer \(token)"]
+        let response = try postForm("/v1/webhook_endpoints", standardItems(), headers: headers)
 
         try assertMissingPermission(response, account: Self.harbor)
     }

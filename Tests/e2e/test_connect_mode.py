@@ -1,9 +1,9 @@
 """End to end: the platform Connect endpoint fallback through the real binary.
 
-`stripe-sim --read-only-restricted` refuses webhook endpoints on connected accounts, as
-Stripe may for a read_only grant; `serve` in its default auto mode then registers one
-platform Connect endpoint, and a checkout through the simulator still becomes a
-conversion. `--stripe-webhook-mode` is checked on `serve` and `demo`.
+`stripe-sim --read-only-restricted` rejects webhook endpoints on connected accounts, as
+Stripe may for a read_only grant. `serve` in its default auto mode then registers one
+platform Connect endpoint, so a checkout through the simulator still becomes a conversion.
+`--stripe-webhook-mode` is checked on `serve` and `demo`.
 """
 
 import json

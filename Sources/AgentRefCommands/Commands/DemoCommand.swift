@@ -134,7 +134,9 @@ struct DemoCommand {
         configuration.stripeAPIBase = stripeURL
         configuration.stripeConnectBase = stripeURL
         configuration.seedDemoData = true
-        configuration.stripeWebhookMode = try WebhookModeOption.parse(parsed, default: .account, command: Self.spec.name)
+        configuration.stripeWebhookMode = try WebhookModeOption.parse(
+            parsed, default: .account, command: Self.spec.name
+        )
         let app = AgentRefServerApp(configuration: configuration, logger: logger)
         return (app, try app.start())
     }

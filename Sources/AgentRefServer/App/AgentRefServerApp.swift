@@ -102,6 +102,7 @@ public final class AgentRefServerApp: @unchecked Sendable {
             .url: server.baseURL.absoluteString,
             .dataDirectory: configuration.dataDirectory.path,
             .key: configuration.apiKeys.map(\.redacted).joined(separator: ","),
+            .webhookMode: configuration.stripeWebhookMode.rawValue,
         ]
         if let faults { details[.faults] = "\(faults.plan) seed \(faults.seed)" }
         logger.info("agentref server started", details)

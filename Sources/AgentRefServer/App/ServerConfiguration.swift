@@ -35,7 +35,7 @@ public struct ServerConfiguration: Sendable {
     /// Seconds between checks of every connected program's access to its Stripe account;
     /// 0 turns the checks off.
     public var stripeAccessCheckInterval: TimeInterval
-    /// Where new connections register their webhook endpoint; connections made earlier keep
+    /// The kind of webhook endpoint new connections register. Connections made earlier keep
     /// theirs until they reconnect.
     public var stripeWebhookMode: StripeWebhookMode = .auto
     /// Seconds between rounds that approve conversions whose hold period has passed;

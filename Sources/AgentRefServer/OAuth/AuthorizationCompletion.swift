@@ -139,7 +139,9 @@ struct AuthorizationCompletion {
 
     /// Registers the endpoint in the server's webhook mode. On failure it records why, hands
     /// the grant to the cleanup worker and throws the page.
-    private func register(account: String, known: (id: String, secret: String)?) throws -> WebhookEndpointSetup.Endpoint {
+    private func register(account: String, known: (id: String, secret: String)?) throws
+        -> WebhookEndpointSetup.Endpoint
+    {
         do {
             return try WebhookEndpointSetup(context: context)
                 .register(account: account, programId: program.id, known: known)
@@ -152,7 +154,7 @@ struct AuthorizationCompletion {
         }
     }
 
-    /// Logs and records a failed registration; returns the reason for the page.
+    /// Logs and records a failed registration, and returns the reason for the page.
     private func record(_ failure: WebhookEndpointSetup.Failure, account: String) -> String {
         let reason: String
         switch failure {
@@ -209,7 +211,9 @@ struct AuthorizationCompletion {
     /// Points the connection at `endpoint`. An account endpoint's new secret becomes the
     /// current one. In connect mode the program has no secret of its own, and the last one
     /// stays accepted as the previous secret while deliveries signed with it drain.
-    private static func setEndpoint(_ endpoint: WebhookEndpointSetup.Endpoint, of connection: inout StripeConnectionRecord) {
+    private static func setEndpoint(
+        _ endpoint: WebhookEndpointSetup.Endpoint, of connection: inout StripeConnectionRecord
+    ) {
         if connection.endpointSecret != endpoint.secret {
             connection.previousEndpointSecret = connection.endpointSecret ?? connection.previousEndpointSecret
             connection.endpointSecret = endpoint.secret

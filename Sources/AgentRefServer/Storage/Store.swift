@@ -64,7 +64,7 @@ protocol Store: AnyObject, Sendable {
     /// Stores an event no program received; returns false, changing nothing, when that
     /// event id is stored already. Only the newest 1000 are kept.
     func insertUnroutedStripeEvent(_ event: UnroutedStripeEvent) throws -> Bool
-    /// The newest unrouted events, newest first.
+    /// Reads the newest unrouted events, newest first.
     func unroutedStripeEvents(limit: Int) throws -> [UnroutedStripeEvent]
     func unroutedStripeEventCount() throws -> Int
 

@@ -40,12 +40,12 @@ enum StripeAPIError: Error, CustomStringConvertible {
         return status == 403 || code == "account_invalid" || code == "api_key_expired"
     }
 
-    /// True when Stripe refused a write for lack of permission rather than for lost access:
-    /// a 403 without `account_invalid` or `api_key_expired`, Stripe's `permission_error`
-    /// type, or a `more_permissions_required_…` code such as
-    /// `more_permissions_required_for_application`, which Stripe sends to an OAuth
-    /// application whose scope does not cover the request. Only meaningful for writes on an
-    /// account the platform could just read, because a 403 on a read means lost access.
+    /// True when Stripe rejected a write for lack of permission rather than for lost access.
+    /// That is a 403 without `account_invalid` or `api_key_expired`, Stripe's
+    /// `permission_error` type, or a `more_permissions_required_…` code, which Stripe sends
+    /// to an OAuth application whose scope does not cover the request. Only meaningful for
+    /// writes on an account the platform could just read, because a 403 on a read means
+    /// lost access.
     var isPermissionDenied: Bool {
         guard case .rejected(_, let status, let type, let code, _) = self else { return false }
         if code == "account_invalid" || code == "api_key_expired" { return false }

@@ -3,21 +3,21 @@ import AgentRefLog
 import Foundation
 
 extension StripeAccessMonitor {
-    /// What one read of the platform Connect endpoint found.
+    /// The result of one read of the platform Connect endpoint.
     private enum PlatformEndpointState {
-        /// Stripe has the endpoint; the warning says why it cannot deliver every event, if so.
+        /// Stripe has the endpoint. The warning explains why it cannot deliver every event, if so.
         case found(warning: String?)
         /// Stripe no longer has the endpoint.
         case deleted(message: String)
-        /// The read failed in a way that says nothing about the endpoint, such as no network.
+        /// The read failed without telling anything about the endpoint, such as with no network.
         case unknown
     }
 
     /// Checks programs in connect mode. Each account's access is read with `GET /v1/account`
     /// and `Stripe-Account`, because such a program has no endpoint on the account, and a
     /// rejection moves the program to `revoked`. The shared platform endpoint is read once
-    /// for all of them (`GET /v1/webhook_endpoints/{id}` with the platform's key): when
-    /// Stripe deleted it, every program still connected moves to `error`, and a disabled or
+    /// for all of them (`GET /v1/webhook_endpoints/{id}` with the platform's key). When
+    /// Stripe deleted it, every program still connected moves to `error`. A disabled or
     /// resubscribed endpoint sets a warning on each, as for an account endpoint.
     func checkConnectMode(_ connections: [StripeConnectionRecord]) {
         let endpoint = readPlatformEndpoint()

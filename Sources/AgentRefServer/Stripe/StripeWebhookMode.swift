@@ -1,4 +1,4 @@
-/// Where the server registers the webhook endpoint through which Stripe sends a connected
+/// The server's choice of webhook endpoint through which Stripe sends a connected
 /// program's events.
 public enum StripeWebhookMode: String, CaseIterable, Sendable {
     /// Try an account endpoint; when Stripe refuses to let the grant create it for lack of

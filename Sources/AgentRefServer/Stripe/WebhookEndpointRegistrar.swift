@@ -64,7 +64,7 @@ struct WebhookEndpointRegistrar {
 
     /// Registers `target` as described above.
     ///
-    /// - Parameter known: The endpoint id and secret the server stored, if any; that endpoint
+    /// - Parameter known: The endpoint id and secret the server stored, if any. That endpoint
     ///   is reused even when its URL changed, for example after a new public URL.
     /// - Throws: `NotPermitted` when Stripe refused a write for lack of permission, else the
     ///   `StripeAPIError` of the first Stripe call that failed.
@@ -81,7 +81,9 @@ struct WebhookEndpointRegistrar {
 
         for endpoint in existing where endpoint.id != reused?.id {
             try permitted { try stripe.deleteWebhookEndpoint(account: target.account, id: endpoint.id) }
-            logger.warning("webhook endpoint replaced, its signing secret is unknown", metadata(target, endpointId: endpoint.id))
+            logger.warning(
+                "webhook endpoint replaced, its signing secret is unknown", metadata(target, endpointId: endpoint.id)
+            )
         }
         if let reused { return reused }
 

@@ -10,11 +10,11 @@ import Foundation
 /// - `auto`: the account endpoint, unless Stripe refuses a write on it for lack of
 ///   permission (a `read_only` grant may), in which case the platform Connect endpoint.
 ///
-/// The caller holds `ServerContext.stripeGrantLock`.
+/// Callers must hold `ServerContext.stripeGrantLock`.
 struct WebhookEndpointSetup {
     let context: ServerContext
 
-    /// Where the program's events will arrive.
+    /// The endpoint through which the program's events will arrive.
     struct Endpoint: Hashable {
         var kind: WebhookEndpointKind
         var id: String
@@ -24,7 +24,7 @@ struct WebhookEndpointSetup {
         var url: String
     }
 
-    /// Why no endpoint was registered.
+    /// The reason no endpoint was registered.
     enum Failure: Error {
         /// In account mode, Stripe refused the account endpoint for lack of permission.
         case accountEndpointNotPermitted(StripeAPIError)

@@ -8,10 +8,10 @@ import ServiceKit
 ///
 /// The signature is verified against the platform endpoint's secrets before the body is
 /// parsed, and each rejection is counted server-wide by reason. A valid event goes to the
-/// program that holds its `account` (see `Store.programReceivingEvents`) and is applied
-/// exactly as on the program's own route. An event for an account no program holds, or for
-/// the platform itself, is acknowledged and stored as unrouted with the reason, so Stripe
-/// does not retry it.
+/// program of its `account` (see `Store.programReceivingEvents`) and is applied exactly as
+/// on the program's own route. An event for an account of no program, or for the platform
+/// itself, is acknowledged and stored as unrouted with the reason, so Stripe does not
+/// retry it.
 struct ConnectWebhookReceiver {
     let context: ServerContext
     let receiver: WebhookReceiver

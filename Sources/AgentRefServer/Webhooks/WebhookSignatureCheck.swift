@@ -46,7 +46,9 @@ struct WebhookSignatureCheck {
         var metadata = logMetadata
         metadata[.reason] = reason
         context.logger.warning("webhook signature rejected", metadata)
-        throw APIError(status: 400, code: "BAD_REQUEST", message: message, details: .object(["reason": .string(reason)]))
+        throw APIError(
+            status: 400, code: "BAD_REQUEST", message: message, details: .object(["reason": .string(reason)])
+        )
     }
 }
 

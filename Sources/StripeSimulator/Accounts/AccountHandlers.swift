@@ -6,7 +6,7 @@ import ServiceKit
 struct AccountHandlers: Sendable {
     let authenticator: APIAuthenticator
 
-    /// Returns the account in Stripe's shape, with the fields the simulator knows.
+    /// Returns the account in Stripe's shape, with the fields the simulator has.
     ///
     /// - Throws: `StripeAPIError` 401 or 403 from authentication, such as 403
     ///   `account_invalid` once the account withdrew the platform's access.

@@ -1,9 +1,9 @@
 /// What an OAuth grant allows a request on a connected account to change.
 ///
-/// By default the simulator lets any grant write, as it always did. With
+/// By default the simulator lets any grant write. With
 /// `SimulatorConfiguration.restrictReadOnlyGrants` a `read_only` grant may only read, which
-/// is how Stripe can treat a platform that asks a `read_only` account to create a webhook
-/// endpoint on it.
+/// is how Stripe may treat a platform's request to create a webhook endpoint on an account
+/// that granted `read_only` access.
 struct GrantPermission: Sendable {
     /// True when a `read_only` grant is refused every write.
     let restrictsReadOnlyGrants: Bool

@@ -12,8 +12,8 @@ struct ControlHandlers: Sendable {
     let restrictsReadOnlyGrants: Bool
 
     /// `GET /_sim/accounts`: the merchant accounts with their display names, whether an
-    /// application is connected, and how many webhook endpoints each has; beside them, the
-    /// platform's account, its Connect endpoint count and whether `read_only` grants may write.
+    /// application is connected, and how many webhook endpoints each has. Beside them are
+    /// the platform's account, its Connect endpoint count and whether `read_only` grants may write.
     func accounts(_ request: HTTPRequest) -> HTTPResponse {
         let rows = store.read { state in
             SimulatedAccount.merchants.map { account -> JSONValue in

@@ -19,8 +19,8 @@ extension SimulatorState {
     ///   and Connect endpoints of the platform, whatever it subscribed to, and to the
     ///   platform's Connect endpoints even when the grant is already revoked. The simulator
     ///   uses this for `account.application.deauthorized`, which Stripe sends only to the
-    ///   platform, because an AgentRef server in account mode has no platform endpoint; and
-    ///   for fixture replays, which also check how the server treats other types.
+    ///   platform, because an AgentRef server in account mode has no platform endpoint. It
+    ///   also uses it for fixture replays, which check how the server treats other types.
     func recipients(
         ofEventType type: String, account: String, ignoringSubscriptions: Bool = false
     ) -> [WebhookEndpoint] {

@@ -52,9 +52,9 @@ struct StripeAPIError: ResponseError, CustomStringConvertible {
     }
 
     /// 403 for a write a `read_only` grant does not allow. Status, type, code and message
-    /// follow what Stripe returns to an OAuth application lacking a scope, as reported in
-    /// public issues of stripe/stripe-apps (#458, #612, #1027); Stripe's libraries raise
-    /// their permission error for it because of the 403.
+    /// follow what Stripe returns to an OAuth application lacking a scope, as public reports
+    /// in github.com/stripe/stripe-apps show (docs/stripe-simulator.md lists them). Stripe's
+    /// libraries raise their permission error for it because of the 403.
     static func missingPermission(account: String) -> StripeAPIError {
         StripeAPIError(
             status: 403, type: "invalid_request_error", code: "more_permissions_required_for_application", param: nil,

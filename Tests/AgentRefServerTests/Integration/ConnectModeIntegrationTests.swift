@@ -33,14 +33,16 @@ final class ConnectModeIntegrationTests: XCTestCase {
 
     // MARK: - Modes
 
-    func testAutoModeFallsBackToConnectAndCheckoutConverts() throws {
+    func testAutoModeFallsBackToConnect() throws {
         try startStack(mode: .auto, restricted: true)
         let (program, cid) = try makeProgramWithClick(name: "Fallback")
 
         let account = try stack.connectThroughAuthorizeForm(program)
         let detail = try api("GET", "/programs/\(program)/stripe")["data"]
         let platform = try connectEndpoints()
-        let purchase = try simulatorControl(["scenario": "checkout-subscription", "account": account, "cid": cid, "amount": 4900])
+        let purchase = try simulatorControl([
+            "scenario": "checkout-subscription", "account": account, "cid": cid, "amount": 4900,
+        ])
         let conversions = try api("GET", "/conversions?programId=\(program)")["data"]?.arrayValue ?? []
 
         XCTAssertEqual(detail?["webhookMode"]?.stringValue, "connect")
@@ -66,7 +68,7 @@ final class ConnectModeIntegrationTests: XCTestCase {
         XCTAssertEqual(try connectEndpoints().count, 0)
     }
 
-    func testAccountModeFailsPlainlyAgainstRestrictedSimulator() throws {
+    func testAccountModeFailsWhenRestricted() throws {
         try startStack(mode: .account, restricted: true)
         let (program, _) = try makeProgramWithClick(name: "Account only")
 
@@ -81,14 +83,15 @@ final class ConnectModeIntegrationTests: XCTestCase {
         XCTAssertEqual(try connectEndpoints().count, 0)
     }
 
-    func testForcedConnectModeWorksAgainstDefaultSimulator() throws {
+    func testForcedConnectModeWorksUnrestricted() throws {
         try startStack(mode: .connect, restricted: false)
         let (program, cid) = try makeProgramWithClick(name: "Forced")
 
         let account = try stack.connectThroughAuthorizeForm(program)
         let purchase = try simulatorControl(["scenario": "checkout-payment", "account": account, "cid": cid])
 
-        XCTAssertEqual(try api("GET", "/programs/\(program)/stripe").value(at: "data.webhookMode")?.stringValue, "connect")
+        let mode = try api("GET", "/programs/\(program)/stripe").value(at: "data.webhookMode")?.stringValue
+        XCTAssertEqual(mode, "connect")
         XCTAssertEqual(try stack.endpoints(account: account).count, 0)
         XCTAssertEqual(try connectEndpoints().count, 1)
         XCTAssertTrue(allDelivered(purchase), "\(purchase)")
@@ -97,15 +100,19 @@ final class ConnectModeIntegrationTests: XCTestCase {
 
     // MARK: - Sharing and routing
 
-    func testTwoProgramsOnTwoAccountsShareEndpointAndGetOwnEvents() throws {
+    func testTwoAccountsShareOneEndpoint() throws {
         try startStack(mode: .auto, restricted: true)
         let (first, firstClick) = try makeProgramWithClick(name: "Northwind")
         let (second, secondClick) = try makeProgramWithClick(name: "Harbor")
         _ = try stack.connectThroughAuthorizeForm(first, account: Self.northwind)
         _ = try stack.connectThroughAuthorizeForm(second, account: Self.harbor)
 
-        _ = try simulatorControl(["scenario": "checkout-payment", "account": Self.northwind, "cid": firstClick, "amount": 1000])
-        _ = try simulatorControl(["scenario": "checkout-payment", "account": Self.harbor, "cid": secondClick, "amount": 2000])
+        _ = try simulatorControl([
+            "scenario": "checkout-payment", "account": Self.northwind, "cid": firstClick, "amount": 1000,
+        ])
+        _ = try simulatorControl([
+            "scenario": "checkout-payment", "account": Self.harbor, "cid": secondClick, "amount": 2000,
+        ])
         let firstDetail = try api("GET", "/programs/\(first)/stripe")["data"]
         let secondDetail = try api("GET", "/programs/\(second)/stripe")["data"]
         let firstConversions = try api("GET", "/conversions?programId=\(first)")["data"]?.arrayValue ?? []
@@ -122,7 +129,7 @@ final class ConnectModeIntegrationTests: XCTestCase {
         XCTAssertEqual(report?["ignoredEvents"]?.int64Value, 0)
     }
 
-    func testEventForAccountNoProgramHoldsIsIgnored() throws {
+    func testUnheldAccountEventIsIgnored() throws {
         try startStack(mode: .connect, restricted: false)
         let (program, _) = try makeProgramWithClick(name: "Only Northwind")
         _ = try stack.connectThroughAuthorizeForm(program, account: Self.northwind)
@@ -154,7 +161,7 @@ final class ConnectModeIntegrationTests: XCTestCase {
 
     // MARK: - Signatures
 
-    func testBadSignaturesOnConnectRouteAreRejectedBeforeParsingAndCounted() throws {
+    func testBadSignaturesRejectedBeforeParsing() throws {
         try startStack(mode: .connect, restricted: false)
         let (program, _) = try makeProgramWithClick(name: "Signed")
         let account = try stack.connectThroughAuthorizeForm(program)
@@ -166,12 +173,16 @@ final class ConnectModeIntegrationTests: XCTestCase {
         let tampered = try stack.postWebhook(
             "/webhooks/stripe/connect", body: event + Data(" ".utf8), signature: sign(event, at: now)
         )
-        let stale = try stack.postWebhook("/webhooks/stripe/connect", body: event, signature: sign(event, at: now - 400))
+        let stale = try stack.postWebhook(
+            "/webhooks/stripe/connect", body: event, signature: sign(event, at: now - 400)
+        )
         let unsignedGarbage = try stack.postWebhook("/webhooks/stripe/connect", body: notJSON, signature: nil)
         let wronglySignedGarbage = try stack.postWebhook(
             "/webhooks/stripe/connect", body: notJSON, signature: sign(event, at: now)
         )
-        let signedGarbage = try stack.postWebhook("/webhooks/stripe/connect", body: notJSON, signature: sign(notJSON, at: now))
+        let signedGarbage = try stack.postWebhook(
+            "/webhooks/stripe/connect", body: notJSON, signature: sign(notJSON, at: now)
+        )
         let report = try api("GET", "/stripe/platform-endpoint")["data"]
         let events = try api("GET", "/programs/\(program)/stripe/events")
 
@@ -191,7 +202,7 @@ final class ConnectModeIntegrationTests: XCTestCase {
 
     // MARK: - Connect, disconnect, reconnect
 
-    func testReconnectCyclesAndRestartReuseOnePlatformEndpoint() throws {
+    func testReconnectCyclesReuseOneEndpoint() throws {
         try startStack(mode: .connect, restricted: false)
         let (program, cid) = try makeProgramWithClick(name: "Cycles")
         var endpointIds: [String?] = []
@@ -213,7 +224,7 @@ final class ConnectModeIntegrationTests: XCTestCase {
         XCTAssertEqual(try api("GET", "/conversions?programId=\(program)")["data"]?.arrayValue?.count, 1)
     }
 
-    func testDisconnectingOneProgramKeepsEndpointForTheOther() throws {
+    func testDisconnectKeepsSharedEndpoint() throws {
         try startStack(mode: .connect, restricted: false)
         let (first, _) = try makeProgramWithClick(name: "Leaving")
         let (second, secondClick) = try makeProgramWithClick(name: "Staying")
@@ -224,7 +235,9 @@ final class ConnectModeIntegrationTests: XCTestCase {
         _ = try api("DELETE", "/programs/\(first)/connect-stripe")
         let firstDetail = try api("GET", "/programs/\(first)/stripe")["data"]
         let afterFirst = try connectEndpoints().map { $0["id"]?.stringValue }
-        let purchase = try simulatorControl(["scenario": "checkout-payment", "account": Self.harbor, "cid": secondClick])
+        let purchase = try simulatorControl([
+            "scenario": "checkout-payment", "account": Self.harbor, "cid": secondClick,
+        ])
         _ = try api("DELETE", "/programs/\(second)/connect-stripe")
         let afterBoth = try connectEndpoints().map { $0["id"]?.stringValue }
 
@@ -241,7 +254,7 @@ final class ConnectModeIntegrationTests: XCTestCase {
 
     // MARK: - Access
 
-    func testRevocationArrivesThroughPlatformEndpoint() throws {
+    func testRevocationArrivesThroughConnectRoute() throws {
         try startStack(mode: .connect, restricted: false)
         let (program, _) = try makeProgramWithClick(name: "Revoked")
         let account = try stack.connectThroughAuthorizeForm(program)
@@ -259,11 +272,7 @@ final class ConnectModeIntegrationTests: XCTestCase {
         try startStack(mode: .connect, restricted: false)
         let (program, _) = try makeProgramWithClick(name: "Silent")
         let account = try stack.connectThroughAuthorizeForm(program)
-        let deauthorize = try stack.http.send(
-            method: "POST", url: stack.simulatorURL.appendingPathComponent("oauth/deauthorize"),
-            headers: ["Authorization": "Bearer sk_test_merchant_side", "Content-Type": "application/x-www-form-urlencoded"],
-            body: Data(FormEncoding.encode([("client_id", "ca_agentref_local"), ("stripe_user_id", account)]).utf8)
-        )
+        let deauthorize = try stack.deauthorizeBehindServer(account)
 
         stack.server.checkStripeAccessNow()
         let detail = try api("GET", "/programs/\(program)/stripe")["data"]
@@ -301,16 +310,10 @@ final class ConnectModeIntegrationTests: XCTestCase {
     // MARK: - Helpers
 
     private func makeProgramWithClick(name: String) throws -> (program: String, cid: String) {
-        let program = try XCTUnwrap(api("POST", "/programs", [
-            "name": name, "commissionType": "recurring", "commissionPercent": 20,
-        ]).value(at: "data.id")?.stringValue)
-        _ = try api("POST", "/programs/\(program)/affiliates", ["code": "jane20"])
-        let cid = try XCTUnwrap(api("POST", "/clicks", ["programId": program, "affiliateCode": "jane20"])
-            .value(at: "data.cid")?.stringValue)
-        return (program, cid)
+        try stack.makeProgramWithClick(name: name)
     }
 
-    /// The platform's endpoints at the server's Connect URL.
+    /// Lists the platform's endpoints at the server's Connect URL.
     private func connectEndpoints() throws -> [JSONValue] {
         let url = stack.serverURL.absoluteString + "/webhooks/stripe/connect"
         return try stack.platformEndpoints().filter { $0["url"]?.stringValue == url }
@@ -323,7 +326,8 @@ final class ConnectModeIntegrationTests: XCTestCase {
     }
 
     private func eventBody(_ type: String, object: [String: Any], id: String, account: String?) throws -> Data {
-        try JSONSerialization.data(withJSONObject: StripeEvents.envelope(type, object: object, id: id, account: account))
+        let envelope = StripeEvents.envelope(type, object: object, id: id, account: account)
+        return try JSONSerialization.data(withJSONObject: envelope)
     }
 
     /// Posts `body` to `/webhooks/stripe/connect` signed now with the platform endpoint's secret.
@@ -334,7 +338,9 @@ final class ConnectModeIntegrationTests: XCTestCase {
     }
 
     private func isConnectedOnSimulator(_ account: String) throws -> Bool? {
-        let response = try stack.http.send(method: "GET", url: stack.simulatorURL.appendingPathComponent("_sim/accounts"))
+        let response = try stack.http.send(
+            method: "GET", url: stack.simulatorURL.appendingPathComponent("_sim/accounts")
+        )
         let accounts = try JSONDecoder().decode(JSONValue.self, from: response.body)["data"]?.arrayValue ?? []
         return accounts.first { $0["id"]?.stringValue == account }?["connected"]?.boolValue
     }

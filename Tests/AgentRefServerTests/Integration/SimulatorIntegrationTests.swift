@@ -153,11 +153,7 @@ final class SimulatorIntegrationTests: XCTestCase {
     func testSilentDeauthorizationIsFoundAndDisconnectFinishes() throws {
         let (program, _) = try makeProgramWithClick(percent: 20)
         let account = try connectThroughAuthorizeForm(program)
-        let deauthorize = try stack.http.send(
-            method: "POST", url: stack.simulatorURL.appendingPathComponent("oauth/deauthorize"),
-            headers: ["Authorization": "Bearer sk_test_merchant_side", "Content-Type": "application/x-www-form-urlencoded"],
-            body: Data(FormEncoding.encode([("client_id", "ca_agentref_local"), ("stripe_user_id", account)]).utf8)
-        )
+        let deauthorize = try stack.deauthorizeBehindServer(account)
 
         stack.server.checkStripeAccessNow()
         let revoked = try api("GET", "/programs/\(program)/stripe")["data"]
@@ -240,10 +236,7 @@ final class SimulatorIntegrationTests: XCTestCase {
     private var serverURL: URL { stack.serverURL }
 
     private func makeProgramWithClick(percent: Double) throws -> (program: String, cid: String) {
-        let program = try XCTUnwrap(api("POST", "/programs", ["name": "Integration", "commissionType": "recurring", "commissionPercent": percent]).value(at: "data.id")?.stringValue)
-        _ = try api("POST", "/programs/\(program)/affiliates", ["code": "jane20"])
-        let cid = try XCTUnwrap(api("POST", "/clicks", ["programId": program, "affiliateCode": "jane20"]).value(at: "data.cid")?.stringValue)
-        return (program, cid)
+        try stack.makeProgramWithClick(percent: percent)
     }
 
     private func connectThroughAuthorizeForm(_ program: String) throws -> String {

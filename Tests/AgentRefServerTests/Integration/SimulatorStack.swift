@@ -41,7 +41,9 @@ final class SimulatorStack {
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agentref-integration-\(UUID().uuidString)")
         simulatorDirectory = persistsSimulator ? directory.appendingPathComponent("sim") : nil
-        simulatorOptions = SimulatorOptions(restrictReadOnlyGrants: restrictReadOnlyGrants, webhookSecret: webhookSecret)
+        simulatorOptions = SimulatorOptions(
+            restrictReadOnlyGrants: restrictReadOnlyGrants, webhookSecret: webhookSecret
+        )
         simulator = Self.makeSimulator(port: 0, directory: simulatorDirectory, options: simulatorOptions)
         simulatorURL = try simulator.start()
 
@@ -147,9 +149,8 @@ final class SimulatorStack {
     /// Requests an authUrl for `program` and submits the simulator's form; returns the
     /// server's callback response, whatever its status.
     func authorize(_ program: String, account: String? = nil) throws -> OutboundHTTPClient.Response {
-        let authURL = try XCTUnwrap(
-            api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"]).value(at: "data.authUrl")?.stringValue
-        )
+        let started = try api("POST", "/programs/\(program)/connect-stripe", ["method": "oauth_url"])
+        let authURL = try XCTUnwrap(started.value(at: "data.authUrl")?.stringValue)
         return try Self.submitAuthorizeForm(authURL, http: http, account: account)
     }
 
@@ -217,6 +218,32 @@ final class SimulatorStack {
     func postWebhook(_ path: String, body: Data, signature: String?) throws -> OutboundHTTPClient.Response {
         var headers = ["Content-Type": "application/json; charset=utf-8"]
         headers["Stripe-Signature"] = signature
-        return try http.send(method: "POST", url: URL(string: serverURL.absoluteString + path)!, headers: headers, body: body)
+        let url = URL(string: serverURL.absoluteString + path)!
+        return try http.send(method: "POST", url: url, headers: headers, body: body)
+    }
+
+    /// Creates a recurring program with affiliate `jane20` and records one click for it.
+    func makeProgramWithClick(name: String = "Integration", percent: Double = 20) throws
+        -> (program: String, cid: String)
+    {
+        let program = try XCTUnwrap(api("POST", "/programs", [
+            "name": name, "commissionType": "recurring", "commissionPercent": percent,
+        ]).value(at: "data.id")?.stringValue)
+        try api("POST", "/programs/\(program)/affiliates", ["code": "jane20"])
+        let cid = try XCTUnwrap(api("POST", "/clicks", ["programId": program, "affiliateCode": "jane20"])
+            .value(at: "data.cid")?.stringValue)
+        return (program, cid)
+    }
+
+    /// Withdraws the platform's access to `account` behind the server's back, as the
+    /// merchant's side of `POST /oauth/deauthorize` would; returns the simulator's response.
+    func deauthorizeBehindServer(_ account: String) throws -> OutboundHTTPClient.Response {
+        try http.send(
+            method: "POST", url: simulatorURL.appendingPathComponent("oauth/deauthorize"),
+            headers: [
+                "Authorization": "Bearer sk_test_merchant_side", "Content-Type": "application/x-www-form-urlencoded",
+            ],
+            body: Data(FormEncoding.encode([("client_id", "ca_agentref_local"), ("stripe_user_id", account)]).utf8)
+        )
     }
 }

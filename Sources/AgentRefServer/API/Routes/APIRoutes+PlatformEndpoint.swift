@@ -3,7 +3,7 @@ import Foundation
 import ServiceKit
 
 extension APIRoutes {
-    /// Unrouted events `GET /stripe/platform-endpoint` lists, newest first.
+    /// The number of unrouted events `GET /stripe/platform-endpoint` lists, newest first.
     static let recentUnroutedEventLimit = 20
 
     /// `GET /api/v1/stripe/platform-endpoint` (extension): the server's webhook mode and its

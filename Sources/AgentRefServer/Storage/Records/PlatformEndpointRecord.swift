@@ -10,7 +10,7 @@ struct PlatformEndpointRecord: Hashable, Sendable {
     /// The `whsec_` secret of `id`.
     var secret: String
     /// The secret of the endpoint this one replaced, still accepted so deliveries signed
-    /// just before the switch verify; nil when there was none or it was never known.
+    /// just before the switch verify. Nil when there was none or it was never known.
     var previousSecret: String?
     var updatedAt: Date
 

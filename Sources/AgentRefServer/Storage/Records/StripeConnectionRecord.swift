@@ -12,7 +12,8 @@ struct StripeConnectionRecord: Hashable, Sendable {
     /// The connected account while connected; in `revoked` and `error`, the account whose
     /// access was lost or whose connection failed.
     var stripeAccountId: String?
-    /// Where the program's events arrive; kept after a disconnect like the endpoint id.
+    /// The kind of endpoint the program's events arrive through, kept after a disconnect
+    /// like the endpoint id.
     var endpointKind: WebhookEndpointKind = .account
     /// The last webhook endpoint registered for the program: its own account endpoint, or
     /// in connect mode the server's shared platform endpoint. It is kept after a disconnect
@@ -66,7 +67,7 @@ struct StripeConnectionRecord: Hashable, Sendable {
     }
 
     /// The stored id and secret of the program's account endpoint, which a reconnect in
-    /// account mode may reuse; nil in connect mode or when the secret is unknown.
+    /// account mode may reuse. Nil in connect mode or when the secret is unknown.
     var reusableAccountEndpoint: (id: String, secret: String)? {
         guard endpointKind == .account, let id = webhookEndpointId, let secret = endpointSecret else { return nil }
         return (id, secret)

@@ -10,6 +10,6 @@ struct UnroutedStripeEvent: Hashable, Sendable, Encodable {
     /// Stripe's `created`, in Unix seconds.
     var created: Int64
     var receivedAt: Date
-    /// Why no program received the event, in one sentence.
+    /// The reason no program received the event, in one sentence.
     var detail: String
 }

@@ -22,7 +22,8 @@ extension SQLiteStore {
     func savePlatformEndpoint(_ endpoint: PlatformEndpointRecord) throws {
         try database.run(
             """
-            INSERT OR REPLACE INTO stripe_platform_endpoint (slot, endpoint_id, url, secret, previous_secret, updated_at)
+            INSERT OR REPLACE INTO stripe_platform_endpoint
+                (slot, endpoint_id, url, secret, previous_secret, updated_at)
             VALUES (1, ?, ?, ?, ?, ?)
             """,
             [endpoint.id, endpoint.url, endpoint.secret, endpoint.previousSecret, endpoint.updatedAt]

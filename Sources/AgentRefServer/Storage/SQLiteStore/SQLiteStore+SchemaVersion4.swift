@@ -2,8 +2,8 @@ extension SQLiteStore {
     /// Platform Connect endpoint: each connection records whether its events arrive through
     /// its own account endpoint or the server's one platform endpoint, whose id and secrets
     /// live in a table of their own. Deliveries to `/webhooks/stripe/connect` that fail the
-    /// signature check are counted server-wide, and events there for an account no program
-    /// holds are kept with the reason.
+    /// signature check are counted server-wide, and events there for an account of no
+    /// program are kept with the reason.
     static let schemaVersion4 = """
         ALTER TABLE stripe_connections ADD COLUMN webhook_mode TEXT NOT NULL DEFAULT 'account';
 

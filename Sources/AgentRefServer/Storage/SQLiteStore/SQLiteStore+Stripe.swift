@@ -15,9 +15,9 @@ extension SQLiteStore {
         try database.run(
             """
             INSERT OR REPLACE INTO stripe_connections (program_id, status, stripe_account_id, webhook_mode,
-                webhook_endpoint_id, webhook_url, endpoint_secret, previous_endpoint_secret, subscribed_events, auth_url,
-                auth_expires_at, authorizing_state, authorizing_account_id, authorizing_since, connected_at,
-                last_event_at, last_event_type, last_event_id, error_message, updated_at)
+                webhook_endpoint_id, webhook_url, endpoint_secret, previous_endpoint_secret, subscribed_events,
+                auth_url, auth_expires_at, authorizing_state, authorizing_account_id, authorizing_since,
+                connected_at, last_event_at, last_event_type, last_event_id, error_message, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
