@@ -31,6 +31,15 @@ final class StripePermissionErrorTests: XCTestCase {
         }
     }
 
+    func testOnlyNamedPermissionIsExplicit() {
+        XCTAssertTrue(rejected(403, type: "invalid_request_error", code: "more_permissions_required_for_application")
+            .isExplicitPermissionRefusal)
+        XCTAssertTrue(rejected(403, type: "permission_error", code: nil).isExplicitPermissionRefusal)
+        XCTAssertFalse(rejected(403, type: "invalid_request_error", code: nil).isExplicitPermissionRefusal)
+        let withdrawn = rejected(403, type: "invalid_request_error", code: "account_invalid")
+        XCTAssertFalse(withdrawn.isExplicitPermissionRefusal)
+    }
+
     func testOtherFailuresAreNoPermissionRefusal() {
         let others: [StripeAPIError] = [
             rejected(400, type: "invalid_request_error", code: "parameter_invalid"),

@@ -47,9 +47,17 @@ enum StripeAPIError: Error, CustomStringConvertible {
     /// writes on an account the platform could just read, because a 403 on a read means
     /// lost access.
     var isPermissionDenied: Bool {
-        guard case .rejected(_, let status, let type, let code, _) = self else { return false }
+        guard case .rejected(_, let status, _, let code, _) = self else { return false }
         if code == "account_invalid" || code == "api_key_expired" { return false }
-        return status == 403 || type == "permission_error" || code?.hasPrefix("more_permissions_required") == true
+        return status == 403 || isExplicitPermissionRefusal
+    }
+
+    /// True when Stripe names the missing permission outright: the `permission_error` type
+    /// or a `more_permissions_required_…` code. Unlike a bare 403, that never means lost
+    /// access, so it counts as a refusal for lack of permission on reads too.
+    var isExplicitPermissionRefusal: Bool {
+        guard case .rejected(_, _, let type, let code, _) = self else { return false }
+        return type == "permission_error" || code?.hasPrefix("more_permissions_required") == true
     }
 
     /// True when `POST /oauth/deauthorize` failed because the grant is already gone: Stripe

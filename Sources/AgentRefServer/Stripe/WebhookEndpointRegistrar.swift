@@ -37,7 +37,8 @@ struct WebhookEndpointRegistrar {
     }
 
     /// Stripe refused a write on the endpoints for lack of permission (see
-    /// `StripeAPIError.isPermissionDenied`), as it may do to a `read_only` grant.
+    /// `StripeAPIError.isPermissionDenied`), or refused to list them with an explicit
+    /// permission error (`isExplicitPermissionRefusal`), as it may do to a `read_only` grant.
     struct NotPermitted: Error, CustomStringConvertible {
         var error: StripeAPIError
         var description: String { error.description }
@@ -49,7 +50,7 @@ struct WebhookEndpointRegistrar {
     /// Returns the account endpoint of a program, registered as described above.
     ///
     /// - Parameter known: The endpoint id and secret stored from an earlier connection, if any.
-    /// - Throws: `NotPermitted` when Stripe refused a write for lack of permission, else the
+    /// - Throws: `NotPermitted` when Stripe refused a call for lack of permission, else the
     ///   `StripeAPIError` of the first Stripe call that failed.
     func ensureAccountEndpoint(account: String, programId: String, known: (id: String, secret: String)?) throws
         -> Registration
@@ -66,11 +67,10 @@ struct WebhookEndpointRegistrar {
     ///
     /// - Parameter known: The endpoint id and secret the server stored, if any. That endpoint
     ///   is reused even when its URL changed, for example after a new public URL.
-    /// - Throws: `NotPermitted` when Stripe refused a write for lack of permission, else the
+    /// - Throws: `NotPermitted` when Stripe refused a call for lack of permission, else the
     ///   `StripeAPIError` of the first Stripe call that failed.
     func ensure(_ target: Target, known: (id: String, secret: String)?) throws -> Registration {
-        let existing = try stripe.listWebhookEndpoints(account: target.account)
-            .filter { $0.url == target.url || $0.id == known?.id }
+        let existing = try list(target).filter { $0.url == target.url || $0.id == known?.id }
 
         var reused: Registration?
         if let known, let endpoint = existing.first(where: { $0.id == known.id }) {
@@ -106,6 +106,16 @@ struct WebhookEndpointRegistrar {
         let newURL = endpoint.url == target.url ? nil : target.url
         try stripe.updateWebhookEndpoint(account: target.account, id: endpoint.id, url: newURL, events: target.events)
         logger.info("webhook endpoint updated", metadata(target, endpointId: endpoint.id))
+    }
+
+    /// Lists the target account's endpoints. A bare 403 stays a `StripeAPIError`, because on a
+    /// read it means the platform lost access to the account.
+    private func list(_ target: Target) throws -> [WebhookEndpoint] {
+        do {
+            return try stripe.listWebhookEndpoints(account: target.account)
+        } catch let error as StripeAPIError where error.isExplicitPermissionRefusal {
+            throw NotPermitted(error: error)
+        }
     }
 
     /// Runs a write, turning Stripe's refusal for lack of permission into `NotPermitted`.

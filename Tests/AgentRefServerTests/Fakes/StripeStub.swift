@@ -28,16 +28,20 @@ final class StripeStub: @unchecked Sendable {
     private var rules: [Rule] = []
     private var deauthorized: [String] = []
 
-    /// A canned response or a delay for requests whose method and path start match.
+    /// A canned response or a delay for requests whose method and path start match, and
+    /// whose `Stripe-Account` matches when `account` is set.
     private struct Rule {
         var method: String
         var pathPrefix: String
+        var account: String? = nil
         var delay: TimeInterval
         var response: HTTPResponse?
     }
     private var customersByAccount: [String: [String: JSONValue]] = [:]
 
     static let secretKey = "sk_test_stub_platform"
+    /// The `account` of endpoints created without `Stripe-Account`, on the platform itself.
+    static let platformAccount = "platform"
 
     func start() throws -> URL {
         let server = HTTPServer(configuration: .init(port: 0), logger: .silent) { [unowned self] request in
@@ -73,13 +77,14 @@ final class StripeStub: @unchecked Sendable {
         lock.withLock { _ = revoked.insert(account) }
     }
 
-    /// Rejects requests matching `method` and the path start with `status` and Stripe's error
-    /// JSON carrying `code`, from now on.
-    func reject(_ method: String, _ pathPrefix: String, status: Int, code: String?) {
+    /// Rejects requests matching `method` and the path start (and `Stripe-Account: account`
+    /// when given) with `status` and Stripe's error JSON carrying `code`, from now on.
+    func reject(_ method: String, _ pathPrefix: String, status: Int, code: String?, account: String? = nil) {
         var error: [String: Any] = ["type": "invalid_request_error", "message": "stub rejects \(method) \(pathPrefix)"]
         if let code { error["code"] = code }
         let response = Self.json(["error": error], status: status)
-        lock.withLock { rules.append(Rule(method: method, pathPrefix: pathPrefix, delay: 0, response: response)) }
+        let rule = Rule(method: method, pathPrefix: pathPrefix, account: account, delay: 0, response: response)
+        lock.withLock { rules.append(rule) }
     }
 
     /// Holds requests matching `method` and the path start for `seconds` before handling them.
@@ -137,7 +142,10 @@ final class StripeStub: @unchecked Sendable {
         let account = request.header("Stripe-Account")
         lock.withLock { recordedCalls.append("\(request.method) \(request.path) \(account ?? "-")") }
         let matching = lock.withLock {
-            rules.filter { request.method == $0.method && request.path.hasPrefix($0.pathPrefix) }
+            rules.filter { rule in
+                request.method == rule.method && request.path.hasPrefix(rule.pathPrefix)
+                    && (rule.account == nil || rule.account == account)
+            }
         }
         for rule in matching where rule.delay > 0 {
             Thread.sleep(forTimeInterval: rule.delay)
@@ -161,10 +169,11 @@ final class StripeStub: @unchecked Sendable {
         switch (request.method, request.path) {
         case ("POST", "/oauth/token"): return exchange(request)
         case ("POST", "/oauth/deauthorize"): return deauthorize(request)
-        case ("GET", "/v1/webhook_endpoints"): return list(account: account)
-        case ("POST", "/v1/webhook_endpoints"): return create(request, account: account)
+        case ("GET", "/v1/webhook_endpoints"): return list(account: account ?? Self.platformAccount)
+        case ("POST", "/v1/webhook_endpoints"): return create(request, account: account ?? Self.platformAccount)
         case ("GET", _) where request.path.hasPrefix("/v1/webhook_endpoints/"):
-            return retrieve(id: String(request.path.dropFirst("/v1/webhook_endpoints/".count)), account: account)
+            let id = String(request.path.dropFirst("/v1/webhook_endpoints/".count))
+            return retrieve(id: id, account: account ?? Self.platformAccount)
         case ("POST", _) where request.path.hasPrefix("/v1/webhook_endpoints/"):
             return update(request, id: String(request.path.dropFirst("/v1/webhook_endpoints/".count)))
         case ("DELETE", _) where request.path.hasPrefix("/v1/webhook_endpoints/"):
