@@ -40,6 +40,12 @@ final class StripePermissionErrorTests: XCTestCase {
         XCTAssertFalse(withdrawn.isExplicitPermissionRefusal)
     }
 
+    func testNamedPermissionIsNotLostAccess() {
+        let refusal = rejected(403, type: "invalid_request_error", code: "more_permissions_required_for_application")
+        XCTAssertFalse(refusal.isAccessWithdrawn)
+        XCTAssertFalse(rejected(403, type: "permission_error", code: nil).isAccessWithdrawn)
+    }
+
     func testOtherFailuresAreNoPermissionRefusal() {
         let others: [StripeAPIError] = [
             rejected(400, type: "invalid_request_error", code: "parameter_invalid"),

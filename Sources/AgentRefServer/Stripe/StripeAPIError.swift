@@ -34,9 +34,10 @@ enum StripeAPIError: Error, CustomStringConvertible {
     /// True when Stripe refused the platform's access to the connected account: a 403, or
     /// `account_invalid` or `api_key_expired`, as Stripe (and the simulator) send once the
     /// merchant withdrew access. A 401 without those codes means the platform's own key is
-    /// wrong, which is not the merchant's doing.
+    /// wrong, which is not the merchant's doing, and a 403 that names a missing permission
+    /// (`isExplicitPermissionRefusal`) means the grant's scope is too narrow, not that it is gone.
     var isAccessWithdrawn: Bool {
-        guard case .rejected(_, let status, _, let code, _) = self else { return false }
+        guard case .rejected(_, let status, _, let code, _) = self, !isExplicitPermissionRefusal else { return false }
         return status == 403 || code == "account_invalid" || code == "api_key_expired"
     }
 
