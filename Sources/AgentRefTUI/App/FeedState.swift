@@ -81,8 +81,12 @@ struct FeedState: Equatable, Sendable {
     func conversionsPerMinute(endingAt now: Date, minutes: Int) -> [Int] {
         var counts = Array(repeating: 0, count: max(0, minutes))
         for entry in entries + held where entry.type == .created {
-            let minutesAgo = Int(now.timeIntervalSince(entry.occurredAt) / 60)
-            guard now >= entry.occurredAt, minutesAgo < counts.count else { continue }
+            // An entry stamped up to a minute after `now` belongs to the current minute: the
+            // dashboard keeps whole seconds, and the server's clock may run a little ahead.
+            let age = now.timeIntervalSince(entry.occurredAt)
+            guard age > -60 else { continue }
+            let minutesAgo = Int(max(0, age) / 60)
+            guard minutesAgo < counts.count else { continue }
             counts[counts.count - 1 - minutesAgo] += 1
         }
         return counts
