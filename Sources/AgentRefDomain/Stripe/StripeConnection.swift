@@ -20,9 +20,9 @@ public struct StripeConnection: Hashable, Sendable, Codable {
     public var authUrl: String?
     /// When the pending authorization expires.
     public var authExpiresAt: Date?
-    /// Why the connection is in `error` or `revoked`.
+    /// The reason the connection is in `error` or `revoked`, or a warning while connected.
     public var errorMessage: String?
-    /// Where the webhook endpoint lives: `account` for an endpoint on the merchant's own
+    /// The kind of webhook endpoint: `account` for an endpoint on the merchant's own
     /// Stripe account, `connect` for a platform Connect endpoint.
     public var webhookMode: String?
     /// True while a disconnect could not reach Stripe and the cleanup will be retried.

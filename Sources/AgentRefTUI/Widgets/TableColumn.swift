@@ -51,7 +51,7 @@ struct TableCell: Hashable, Sendable {
         self.role = role
     }
 
-    /// A cell for money: never cut, with shorter forms for several currencies.
+    /// Makes a cell for money, which is never cut, with shorter forms for several currencies.
     static func amount(_ text: String, shorterForms: [String] = [], role: ThemeRole? = nil) -> TableCell {
         var cell = TableCell(text, role: role)
         cell.shorterForms = shorterForms
@@ -73,7 +73,7 @@ struct TableCell: Hashable, Sendable {
         return .amount(amounts.joined(separator: " · "), shorterForms: shorter)
     }
 
-    /// The text to draw in `width` columns.
+    /// Returns the text to draw in `width` columns.
     func fitted(width: Int, alignment: TextAlignment) -> String {
         for form in [text] + shorterForms where DisplayWidth.of(form) <= width {
             return TextLayout.fit(form, width: width, alignment: alignment)

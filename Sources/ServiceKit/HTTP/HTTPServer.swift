@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The handler runs on the connection's thread with the whole body read, so it may block
 /// (on SQLite, on an outbound request, or between Server-Sent Events). Bodies larger than
-/// `maxBodyBytes` are answered with 413 before the handler sees them.
+/// `maxBodyBytes` are rejected with 413 before the handler sees them.
 public final class HTTPServer: @unchecked Sendable {
     public struct Configuration: Sendable {
         /// TCP port; 0 picks a free one, readable from `port` after `start()`.
@@ -32,7 +32,7 @@ public final class HTTPServer: @unchecked Sendable {
     private var daemon: OpaquePointer?
     private var boundPort: UInt16 = 0
     private var stopping = false
-    /// Where libmicrohttpd sends its own messages; lives as long as the server object.
+    /// The sink for libmicrohttpd's own messages, kept as long as the server object.
     private let nativeLogger = UnsafeMutablePointer<agentref_mhd_logger>.allocate(capacity: 1)
 
     public init(configuration: Configuration, logger: Logger, handler: @escaping Handler) {
@@ -102,7 +102,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 }
 
-/// Why the embedded HTTP server could not start.
+/// A failure to start the embedded HTTP server.
 public enum HTTPServerError: Error, CustomStringConvertible {
     case bindFailed(port: UInt16)
 
