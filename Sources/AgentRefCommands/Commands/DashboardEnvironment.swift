@@ -62,10 +62,10 @@ enum DashboardEnvironment {
     /// Returns the blocking API calls that the demo traffic and `trigger --program` make.
     static func apiCalls(command: String) throws -> AgentRefAPICalls {
         let configuration = try ClientConfiguration.resolve()
-        guard let key = configuration.apiKey else {
+        guard configuration.apiKey != nil else {
             throw UsageError("missing API key: set AGENTREF_API_KEY to record a click", command: command)
         }
-        return AgentRefAPICalls(apiBaseURL: configuration.baseURL, key: key)
+        return AgentRefAPICalls(client: try client(configuration, logger: .silent, command: command))
     }
 
     static func isLoopback(_ url: URL) -> Bool {

@@ -49,8 +49,14 @@ struct DemoCommand {
         let server = try startServer(dataDirectory: dataDirectory, key: key, stripeURL: simulator.url, logger: logger.scoped("server"))
         defer { server.app.stop() }
 
+        var options = ClientOptions()
+        options.rateLimit = nil
+        let client = AgentRefHTTPClient(
+            baseURL: server.url.appendingPathComponent("api/v1"), apiKey: key, options: options,
+            logger: logger.scoped("client")
+        )
         let traffic = DemoTraffic(
-            server: AgentRefAPICalls(apiBaseURL: server.url.appendingPathComponent("api/v1"), key: key),
+            server: AgentRefAPICalls(client: client),
             simulator: SimulatorControlClient(baseURL: simulator.url),
             logger: logger.scoped("traffic")
         )
@@ -64,15 +70,18 @@ struct DemoCommand {
         Terminal.printError("demo data and logs: \(dataDirectory.path); in another terminal, "
             + "'source \(environmentFile)' lets agentref programs, stripe and trigger reach this demo")
         let status = try runFrontEnd(
-            serverURL: server.url, key: key, simulatorURL: simulator.url, logger: logger, logDirectory: logs
+            client: client, serverURL: server.url, key: key, simulatorURL: simulator.url, logger: logger,
+            logDirectory: logs
         )
         Terminal.print("demo stopped; data and logs are in \(dataDirectory.path)")
         try? FileManager.default.removeItem(atPath: environmentFile)
         return status
     }
 
-    private func runFrontEnd(serverURL: URL, key: APIKey, simulatorURL: URL, logger: Logger, logDirectory: URL) throws -> Int32 {
-        let apiURL = serverURL.appendingPathComponent("api/v1")
+    private func runFrontEnd(
+        client: AgentRefHTTPClient, serverURL: URL, key: APIKey, simulatorURL: URL, logger: Logger, logDirectory: URL
+    ) throws -> Int32 {
+        let apiURL = client.baseURL
         if parsed.flag("no-dashboard") {
             Terminal.print("agentref server listening on \(serverURL.absoluteString)")
             Terminal.print("stripe simulator listening on \(simulatorURL.absoluteString)")
@@ -82,9 +91,6 @@ struct DemoCommand {
             return ExitCode.success
         }
 
-        var options = ClientOptions()
-        options.rateLimit = nil
-        let client = AgentRefHTTPClient(baseURL: apiURL, apiKey: key, options: options, logger: logger.scoped("client"))
         let redirect = try StandardErrorRedirect(toFileAtPath: logDirectory.appendingPathComponent("stderr.log").path)
         defer { redirect.restore() }
         var dashboard = DashboardOptions(log: logger.scoped("dashboard"))
