@@ -204,6 +204,37 @@ def follow_authorize_url(auth_url: str) -> tuple[str, int, str]:
         return callback, failure.code, failure.read().decode()
 
 
+def checkout_event(suffix: str, account: str, cid: str, amount: int) -> str:
+    """A `checkout.session.completed` event (mode payment, USD, no tax) as JSON text, ready to
+    sign, in the shape Stripe sends; `suffix` makes the event and object ids unique."""
+    session = {
+        "id": "cs_test_" + suffix,
+        "object": "checkout.session",
+        "amount_subtotal": amount,
+        "amount_total": amount,
+        "currency": "usd",
+        "client_reference_id": cid,
+        "customer": "cus_" + suffix,
+        "metadata": {},
+        "mode": "payment",
+        "payment_intent": "pi_" + suffix,
+        "payment_status": "paid",
+        "status": "complete",
+        "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
+    }
+    event = {
+        "id": "evt_" + suffix,
+        "object": "event",
+        "api_version": "2024-06-20",
+        "created": int(time.time()),
+        "type": "checkout.session.completed",
+        "account": account,
+        "livemode": False,
+        "data": {"object": session},
+    }
+    return json.dumps(event)
+
+
 def wait_until(predicate, timeout: float = 10, interval: float = 0.2, message: str = "condition"):
     """Polls `predicate` until it returns a truthy value, which is returned."""
     deadline = time.monotonic() + timeout

@@ -32,43 +32,13 @@ import tempfile  # noqa: E402
 
 import stripe  # noqa: E402
 
-from harness import follow_authorize_url, start_stack  # noqa: E402
+from harness import checkout_event, follow_authorize_url, start_stack  # noqa: E402
 
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))
     return ordered[index]
-
-
-def checkout_event(index: int, account: str, cid: str) -> str:
-    session = {
-        "id": f"cs_test_bench{index}",
-        "object": "checkout.session",
-        "amount_total": 2900,
-        "amount_subtotal": 2900,
-        "currency": "usd",
-        "client_reference_id": cid,
-        "customer": f"cus_bench{index}",
-        "metadata": {},
-        "mode": "payment",
-        "payment_intent": f"pi_bench{index}",
-        "payment_status": "paid",
-        "status": "complete",
-        "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
-    }
-    return json.dumps(
-        {
-            "id": f"evt_bench{index}",
-            "object": "event",
-            "api_version": "2024-06-20",
-            "created": int(time.time()),
-            "type": "checkout.session.completed",
-            "account": account,
-            "livemode": False,
-            "data": {"object": session},
-        }
-    )
 
 
 class StreamFollower(threading.Thread):
@@ -137,7 +107,7 @@ def run(stack, arguments) -> int:
     acknowledged: list[float] = []
 
     def send(index: int) -> None:
-        payload = checkout_event(index, account, cid)
+        payload = checkout_event(f"bench{index}", account, cid, amount=2900)
         header = stripe.WebhookSignature.generate_signature_header(payload, stack.webhook_secret)
         request = urllib.request.Request(webhook_url, data=payload.encode(), method="POST")
         request.add_header("Content-Type", "application/json")

@@ -18,7 +18,7 @@ import urllib.request
 import pytest
 import stripe
 
-from harness import FormParser, NoRedirect, follow_authorize_url, wait_until
+from harness import FormParser, NoRedirect, checkout_event, follow_authorize_url, wait_until
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -135,35 +135,6 @@ def connected_program(stack):
     return program, detail, click["data"]["cid"]
 
 
-def checkout_event(event_id: str, account: str, cid: str) -> str:
-    session = {
-        "id": "cs_test_" + event_id,
-        "object": "checkout.session",
-        "amount_subtotal": 5000,
-        "amount_total": 5000,
-        "currency": "usd",
-        "client_reference_id": cid,
-        "customer": "cus_" + event_id,
-        "metadata": {},
-        "mode": "payment",
-        "payment_intent": "pi_" + event_id,
-        "payment_status": "paid",
-        "status": "complete",
-        "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
-    }
-    event = {
-        "id": "evt_" + event_id,
-        "object": "event",
-        "api_version": "2024-06-20",
-        "created": int(time.time()),
-        "type": "checkout.session.completed",
-        "account": account,
-        "livemode": False,
-        "data": {"object": session},
-    }
-    return json.dumps(event)
-
-
 def post_webhook(stack, program_id: str, payload: str, header: str) -> tuple[int, str]:
     request = urllib.request.Request(
         f"{stack.server.url}/webhooks/stripe/{program_id}", data=payload.encode(), method="POST"
@@ -183,7 +154,7 @@ def conversions(stack, program_id: str) -> list:
 
 def test_server_accepts_event_signed_by_stripe_library(stack, connected_program):
     program, detail, cid = connected_program
-    payload = checkout_event("lib1", detail["stripeAccountId"], cid)
+    payload = checkout_event("lib1", detail["stripeAccountId"], cid, amount=5000)
     header = stripe.WebhookSignature.generate_signature_header(payload, stack.webhook_secret)
 
     status, body = post_webhook(stack, program["id"], payload, header)
@@ -194,7 +165,7 @@ def test_server_accepts_event_signed_by_stripe_library(stack, connected_program)
 
 def test_server_rejects_tampered_stale_and_foreign_signatures(stack, connected_program):
     program, detail, cid = connected_program
-    payload = checkout_event("lib2", detail["stripeAccountId"], cid)
+    payload = checkout_event("lib2", detail["stripeAccountId"], cid, amount=5000)
     header = stripe.WebhookSignature.generate_signature_header(payload, stack.webhook_secret)
     tampered = payload.replace("5000", "9000")
     stale = stripe.WebhookSignature.generate_signature_header(
