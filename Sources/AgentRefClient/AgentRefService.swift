@@ -11,7 +11,7 @@ public protocol AgentRefService: Sendable {
 
     func keyInfo() async throws -> KeyInfo
 
-    /// One page of programs, in the server's order (newest first on this project's server).
+    /// Fetches one page of programs, in the server's order (newest first on this project's server).
     func programs(cursor: String?, limit: Int) async throws -> Page<Program>
 
     func program(id: String) async throws -> Program
@@ -26,7 +26,7 @@ public protocol AgentRefService: Sendable {
     /// `DELETE /programs/{id}/connect-stripe`; repeating it is harmless.
     func disconnectStripe(programID: String) async throws -> DisconnectStripeResult
 
-    /// The connection detail from the extension route `GET /programs/{id}/stripe`, or a
+    /// Fetches the connection detail from the extension route `GET /programs/{id}/stripe`, or a
     /// detail built from the program's own fields when the server lacks that route (the
     /// hosted service).
     func stripeConnection(programID: String) async throws -> StripeConnection
@@ -37,7 +37,7 @@ public protocol AgentRefService: Sendable {
     /// hosted service returns NOT_FOUND.
     func stripeEventLog(programID: String, cursor: String?, limit: Int) async throws -> StripeEventLog
 
-    /// One page of conversions, newest first; `programID` nil means every program.
+    /// Fetches one page of conversions, newest first; `programID` nil means every program.
     func conversions(programID: String?, cursor: String?, limit: Int) async throws -> Page<Conversion>
 
     /// Live feed of conversion changes. It starts with up to `backlog` recent entries, then

@@ -99,7 +99,7 @@ struct DemoCommand {
         return try runDashboard(service: client, options: dashboard)
     }
 
-    /// Writes `demo.env` (mode 600, because it holds the demo's API key) with the variables
+    /// Writes `demo.env` (mode 600, because it contains the demo's API key) with the variables
     /// the other commands read; removed when the demo stops.
     private func writeEnvironmentFile(in directory: URL, serverURL: URL, key: APIKey, simulatorURL: URL) throws -> String {
         let path = directory.appendingPathComponent("demo.env").path

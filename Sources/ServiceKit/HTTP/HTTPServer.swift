@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The handler runs on the connection's thread with the whole body read, so it may block
 /// (on SQLite, on an outbound request, or between Server-Sent Events). Bodies larger than
-/// `maxBodyBytes` are rejected with 413 before the handler sees them.
+/// `maxBodyBytes` are rejected with 413 before the handler is called.
 public final class HTTPServer: @unchecked Sendable {
     public struct Configuration: Sendable {
         /// TCP port; 0 picks a free one, readable from `port` after `start()`.
